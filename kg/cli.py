@@ -1,0 +1,428 @@
+"""The ``kg`` command line: thin click commands over the library.
+
+Exit codes: 0 success (records skipped for bad input are reported, not fatal);
+1 a kg error (store, schema, evaluation); 2 unusable input or options, or the
+first bad record under ``--strict``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Sequence
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from kg import __version__
+from kg.errors import KgError
+
+F = TypeVar("F", bound=Callable[..., Any])
+FORMAT_CHOICES = ["auto", "listing", "jsonl", "json", "csv", "tsv"]
+
+
+def handle_errors(func: F) -> F:
+    """Turn kg errors into a message on stderr and the error's exit code."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except KgError as error:
+            click.secho(f"Error: {error}", fg="red", err=True)
+            sys.exit(error.exit_code)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def input_options(func: F) -> F:
+    """Options shared by the commands that read papers."""
+    for decorator in reversed(
+        [
+            click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path)),
+            click.option(
+                "--format",
+                "fmt",
+                type=click.Choice(FORMAT_CHOICES),
+                default="auto",
+                show_default=True,
+                help="Input format; detected from name and content.",
+            ),
+            click.option(
+                "--field",
+                "fields",
+                multiple=True,
+                metavar="OURS=THEIRS",
+                help="Map an input field, e.g. --field abstract=paperAbstract.",
+            ),
+            click.option(
+                "--strict",
+                is_flag=True,
+                help="Stop at the first bad record instead of skipping it.",
+            ),
+            click.option(
+                "--lexicon",
+                "lexicons",
+                multiple=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                help="Extra lexicon (JSONL name/aliases/type, or a name list TSV).",
+            ),
+            click.option(
+                "--workers",
+                type=click.IntRange(1),
+                default=1,
+                show_default=True,
+                help="Extraction processes.",
+            ),
+        ]
+    ):
+        func = decorator(func)
+    return func
+
+
+def field_map(fields: Sequence[str]) -> dict[str, str]:
+    mapping = {}
+    for item in fields:
+        ours, sep, theirs = item.partition("=")
+        if not sep or not ours or not theirs:
+            raise click.BadParameter(f"{item!r} is not OURS=THEIRS", param_hint="--field")
+        mapping[ours.strip()] = theirs.strip()
+    return mapping
+
+
+def progress(total: int | None = None, unit: str = "paper") -> Any:
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit=unit, file=sys.stderr, disable=None, dynamic_ncols=True)
+
+
+def report_problems(report: Any, limit: int = 20) -> None:
+    """Print skipped records (file:line: reason) and the reconciliation on stderr."""
+    for problem in report.problems[:limit]:
+        click.secho(f"skipped {problem}", fg="yellow", err=True)
+    if len(report.problems) > limit:
+        click.echo(f"... and {len(report.problems) - limit} more (see summary.json)", err=True)
+    click.echo(
+        f"records read {report.records_read} = papers kept {report.papers_kept}"
+        f" + duplicates merged {report.duplicates_merged}"
+        f" + records skipped {report.records_skipped}",
+        err=True,
+    )
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def cli() -> None:
+    """kg: build a knowledge graph of ML papers, methods, datasets, tasks, metrics,
+    results and code links from paper abstracts, and query it.
+
+    \b
+    Example:
+        kg build papers.jsonl --out out
+        kg query --db out "MATCH (p:Paper)-[:EVALUATES_ON]->(d:Dataset) RETURN d.name, count(p)"
+    """
+
+
+@cli.command()
+@input_options
+@click.option(
+    "--out",
+    "-o",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Build folder (created; building again into it adds papers).",
+)
+@click.option("--no-rdf", is_flag=True, help="Do not write graph.ttl.")
+@handle_errors
+def build(
+    inputs: tuple[Path, ...],
+    fmt: str,
+    fields: tuple[str, ...],
+    strict: bool,
+    lexicons: tuple[Path, ...],
+    workers: int,
+    out: Path,
+    no_rdf: bool,
+) -> None:
+    """Ingest, extract, resolve and load INPUTS into a queryable graph in --out.
+
+    INPUTS are files or folders: listing pages (.txt), JSON Lines, JSON, CSV/TSV.
+    The folder gets extractions.jsonl, the embedded graph store, graph.ttl and
+    summary.json.
+
+    \b
+    Example:
+        kg build ../shared/corpus/seeds --out out
+    """
+    from kg.build import BuildOptions
+    from kg.build import build as run_build
+
+    with progress() as bar:
+        options = BuildOptions(
+            fmt=fmt,
+            field_map=field_map(fields),
+            strict=strict,
+            lexicons=lexicons,
+            workers=workers,
+            rdf=not no_rdf,
+            on_paper=bar.update,
+        )
+        result = run_build(inputs, out, options)
+    report_problems(result.report)
+    summary = result.summary
+    click.echo(
+        f"Built {out}: {summary['report']['papers_kept']} distinct papers "
+        f"({summary['already_in_build']} already in the build)"
+    )
+    width = max(len(name) for name in summary["counts"])
+    for name, count in summary["counts"].items():
+        click.echo(f"  {name:<{width}}  {count}")
+    for kind in ("datasets", "methods"):
+        top = ", ".join(f"{e['name']} ({e['papers']})" for e in summary[f"top_{kind}"])
+        click.echo(f"Most-used {kind}: {top or '-'}")
+
+
+@cli.command()
+@input_options
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the extraction records (JSON Lines; '-' for stdout).",
+)
+@handle_errors
+def extract(
+    inputs: tuple[Path, ...],
+    fmt: str,
+    fields: tuple[str, ...],
+    strict: bool,
+    lexicons: tuple[Path, ...],
+    workers: int,
+    output: Path,
+) -> None:
+    """Extract methods, datasets, tasks, metrics, results and code links from INPUTS.
+
+    Writes one record per distinct paper in the gold format plus evidence.
+
+    \b
+    Example:
+        kg extract ../shared/corpus/arxiv-ml-2026-06a.jsonl -o extractions.jsonl --workers 2
+    """
+    from kg.build import BuildOptions, extract_stream
+    from kg.ingest import Ingest
+    from kg.records import RunReport
+
+    report = RunReport()
+    papers = Ingest(inputs, report, fmt=fmt, field_map=field_map(fields), strict=strict)
+    handle = sys.stdout if str(output) == "-" else output.open("w", encoding="utf-8")
+    try:
+        with progress() as bar:
+            options = BuildOptions(lexicons=lexicons, workers=workers, on_paper=bar.update)
+            for record in extract_stream(papers, options):
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    finally:
+        if handle is not sys.stdout:
+            handle.close()
+    report_problems(report)
+
+
+@cli.command(name="eval")
+@click.option(
+    "--gold",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Gold annotations (JSON Lines, the format of ../shared/gold/dev.jsonl).",
+)
+@click.option(
+    "--pred",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Predictions to score; default: extract from the gold file's own text.",
+)
+@click.option(
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Extra lexicon used when extracting.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@handle_errors
+def evaluate(gold: Path, pred: Path | None, lexicons: tuple[Path, ...], as_json: bool) -> None:
+    """Score extraction against gold annotations: precision, recall and F1 per kind.
+
+    \b
+    Example:
+        kg eval --gold ../shared/gold/dev.jsonl
+        kg eval --gold ../shared/gold/dev.jsonl --lexicon ../shared/lexicons/pwc_datasets.jsonl
+    """
+    from kg.evaluate import load_jsonl, score
+
+    gold_records = load_jsonl(gold)
+    if pred is not None:
+        predictions = load_jsonl(pred)
+    else:
+        from kg.extract import extract_papers
+        from kg.records import Paper
+
+        papers = [
+            Paper(id=g["id"], title=g.get("title") or "", abstract=g.get("abstract") or "")
+            for g in gold_records
+        ]
+        predictions = list(extract_papers(papers, lexicons=lexicons))
+    result = score(gold_records, predictions)
+    click.echo(json.dumps(result.to_dict(), indent=2) if as_json else result.to_table())
+
+
+def parse_params(params: Sequence[str]) -> dict[str, Any]:
+    """``k=v`` pairs; a value that parses as JSON (numbers, lists, true) is taken as JSON."""
+    out: dict[str, Any] = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--param")
+        try:
+            out[key] = json.loads(value)
+        except json.JSONDecodeError:
+            out[key] = value
+    return out
+
+
+def render(columns: list[str], rows: list[list[Any]], fmt: str) -> str:
+    """Rows as an aligned table, CSV, or a JSON array of objects."""
+    if fmt == "json":
+        return json.dumps(
+            [dict(zip(columns, row, strict=True)) for row in rows],
+            indent=2,
+            ensure_ascii=False,
+            default=str,
+        )
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(columns)
+        writer.writerows([[_cell(v) for v in row] for row in rows])
+        return buffer.getvalue().rstrip("\n")
+    cells = [[_cell(v) for v in row] for row in rows]
+    widths = [min(60, max([len(c)] + [len(r[i]) for r in cells])) for i, c in enumerate(columns)]
+    lines = [
+        " | ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)),
+        "-+-".join("-" * w for w in widths),
+    ]
+    for row in cells:
+        lines.append(" | ".join(_clip(c, w).ljust(w) for c, w in zip(row, widths, strict=True)))
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
+
+
+def _clip(text: str, width: int) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@cli.command()
+@click.argument("cypher")
+@click.option(
+    "--db",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Build folder written by kg build --out.",
+)
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Query parameter, used as $NAME in the query.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+@handle_errors
+def query(cypher: str, db: Path, params: tuple[str, ...], fmt: str) -> None:
+    """Run a Cypher query on the embedded graph store (no server needed).
+
+    \b
+    Example:
+        kg query --db out "MATCH (p:Paper)-[:EVALUATES_ON]->(d:Dataset {name: 'ImageNet'}) RETURN p.title"
+        kg query --db out --format json --param n=5 "MATCH (m:Method) RETURN m.name, m.papers ORDER BY m.papers DESC LIMIT \\$n"
+    """
+    from kg.store import Store
+
+    with Store(db) as store:
+        columns, rows = store.query(cypher, parse_params(params))
+    click.echo(render(columns, rows, fmt))
+
+
+@cli.group()
+def export() -> None:
+    """Export a built graph to other formats."""
+
+
+@export.command(name="rdf")
+@click.option(
+    "--db",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Build folder written by kg build --out.",
+)
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write ('-' for stdout).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["ttl", "nt", "jsonld", "xml"]),
+    default="ttl",
+    show_default=True,
+    help="RDF serialisation; nt streams.",
+)
+@click.option(
+    "--base-iri",
+    default="https://example.org/kg/",
+    show_default=True,
+    help="Base under which node IRIs are minted.",
+)
+@handle_errors
+def export_rdf(db: Path, output: Path, fmt: str, base_iri: str) -> None:
+    """Export the graph as RDF (Turtle, N-Triples, JSON-LD or RDF/XML) with evidence.
+
+    \b
+    Example:
+        kg export rdf --db out -o graph.ttl
+    """
+    from kg.rdf import export as rdf_export
+    from kg.store import Store
+
+    with Store(db) as store:
+        target = sys.stdout.buffer if str(output) == "-" else output
+        count = rdf_export(store, target, fmt, base_iri)
+    click.echo(f"Wrote {count} triples to {output}", err=True)
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

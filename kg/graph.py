@@ -1,0 +1,383 @@
+"""From extraction records to typed nodes and relationships.
+
+Two streaming passes over the records (they live on disk as
+``extractions.jsonl``): the first fills the :class:`EntityIndex` — the one
+structure that grows with the corpus — and the second yields every
+:class:`Node` and :class:`Edge`. Ids are deterministic: the same records give
+the same ids in any order, on any machine. Whatever does not fit the schema is
+dropped and counted in the run report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from kg.records import RunReport
+from kg.schema import Schema, load_schema
+
+# Record key -> (node label, relationship from the paper). Methods and datasets
+# choose their relationship per entity (proposed or not), see _entity_edge_type.
+ENTITY_KINDS: dict[str, str] = {
+    "methods": "Method",
+    "datasets": "Dataset",
+    "tasks": "Task",
+    "metrics": "Metric",
+    "concepts": "Concept",
+}
+PAPER_EDGE = {"Task": "ADDRESSES", "Metric": "MEASURES", "Concept": "MENTIONS"}
+# The first number in a value: "0.8013 ± 0.0243" -> 0.8013, "88.0%" -> 88.0; not "±".
+FIRST_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
+NOT_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def normalise(name: str) -> str:
+    """The matching form of a name: NFKC, case-folded, letters and digits only."""
+    return NOT_ALNUM.sub("", unicodedata.normalize("NFKC", name).casefold())
+
+
+def short_hash(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def entity_key(name: str) -> str:
+    """The id suffix of an entity: its normalised name, or a hash when nothing is left."""
+    return normalise(name) or "h" + short_hash(name)
+
+
+@dataclass(slots=True)
+class Node:
+    label: str
+    id: str
+    props: dict[str, Any]
+
+
+@dataclass(slots=True)
+class Edge:
+    type: str
+    source_label: str
+    source: str
+    target_label: str
+    target: str
+    props: dict[str, Any] = field(default_factory=dict)
+
+
+def _forms(entity: dict[str, Any] | str) -> list[str]:
+    if isinstance(entity, str):
+        return [entity]
+    return [entity["name"], *entity.get("aliases", [])]
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        self.parent.setdefault(item, item)
+        root = item
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[item] != root:  # path compression
+            self.parent[item], item = root, self.parent[item]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:  # the smaller key is the root: independent of input order
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+class EntityIndex:
+    """The resolution index: every surface form seen per label, grouped into entities.
+
+    Forms that one paper gives for one entity (a name and its aliases, such as
+    an acronym and its long form) are united; an entity's ``name`` is its most
+    frequent surface form (ties broken alphabetically), so the result does not
+    depend on the order papers arrive in.
+    """
+
+    def __init__(self) -> None:
+        self._groups: dict[str, _UnionFind] = defaultdict(_UnionFind)
+        self._surface: dict[str, dict[str, Counter[str]]] = defaultdict(
+            lambda: defaultdict(Counter)
+        )
+        self._papers: dict[str, Counter[str]] = defaultdict(Counter)
+        self._resolved: dict[str, dict[str, str]] | None = None
+
+    def add_record(self, record: dict[str, Any]) -> None:
+        for key, label in ENTITY_KINDS.items():
+            for entity in record.get(key) or []:
+                keys = [entity_key(form) for form in _forms(entity) if form.strip()]
+                if not keys:
+                    continue
+                for form in _forms(entity):
+                    if form.strip():
+                        self._surface[label][entity_key(form)][form] += 1
+                for other in keys[1:]:
+                    self._groups[label].union(keys[0], other)
+        for result in record.get("results") or []:  # a result may name what no list holds
+            for attr, label in (("method", "Method"), ("dataset", "Dataset"), ("metric", "Metric")):
+                name = result.get(attr)
+                if name and name.strip() and entity_key(name) not in self._surface[label]:
+                    self._surface[label][entity_key(name)][name] += 1
+        self._resolved = None
+
+    def _resolve(self) -> dict[str, dict[str, str]]:
+        """Map (label, form key) -> node id, choosing each group's canonical name."""
+        resolved: dict[str, dict[str, str]] = {}
+        self._names: dict[str, tuple[str, list[str]]] = {}
+        for label, surface in self._surface.items():
+            groups: dict[str, list[str]] = defaultdict(list)
+            for form_key in surface:
+                groups[self._groups[label].find(form_key)].append(form_key)
+            table = resolved.setdefault(label, {})
+            for members in groups.values():
+                counts: Counter[str] = Counter()
+                for form_key in members:
+                    counts.update(surface[form_key])
+                name = min(counts, key=lambda form: (-counts[form], form))
+                node_id = f"{label.lower()}:{entity_key(name)}"
+                aliases = sorted(set(counts) - {name})
+                self._names[node_id] = (name, aliases)
+                for form_key in members:
+                    table[form_key] = node_id
+        return resolved
+
+    def node_id(self, label: str, name: str) -> str:
+        """The id of the entity that the surface form ``name`` of ``label`` belongs to."""
+        if self._resolved is None:
+            self._resolved = self._resolve()
+        return self._resolved[label][entity_key(name)]
+
+    def count_paper(self, node_id: str) -> None:
+        self._papers[node_id.split(":", 1)[0]][node_id] += 1
+
+    def nodes(self) -> Iterator[Node]:
+        if self._resolved is None:
+            self._resolved = self._resolve()
+        for node_id in sorted(self._names):
+            name, aliases = self._names[node_id]
+            label = node_id.split(":", 1)[0].capitalize()
+            papers = self._papers[label.lower()][node_id]
+            yield Node(label, node_id, {"name": name, "aliases": aliases, "papers": papers})
+
+
+def _evidence(record: dict[str, Any], ev: dict[str, Any] | None, default: str) -> dict[str, Any]:
+    ev = ev or {}
+    return {
+        "paper": record["id"],
+        "field": ev.get("field"),
+        "char_start": ev.get("start"),
+        "char_end": ev.get("end"),
+        "sentence": ev.get("sentence"),
+        "extractor": ev.get("extractor", default),
+    }
+
+
+def _year(date: str | None) -> int | None:
+    match = re.match(r"(\d{4})", date or "")
+    return int(match.group(1)) if match else None
+
+
+def repository_id(url: str | None, name: str | None) -> str:
+    """``repo:github.com/owner/name`` for a URL (scheme, www., trailing / and .git
+    dropped, host lower-cased); ``repo:named:<name>`` for a url-less release."""
+    if not url:
+        return f"repo:named:{entity_key(name or '')}"
+    rest = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip(), flags=re.I)
+    rest = re.sub(r"^www\.", "", rest, flags=re.I).rstrip("/")
+    rest = re.sub(r"\.git$", "", rest).rstrip("/")
+    host, _, path = rest.partition("/")
+    return f"repo:{host.lower()}/{path}" if path else f"repo:{host.lower()}"
+
+
+def _host(url: str | None) -> str | None:
+    match = re.match(r"^(?:[a-z][a-z0-9+.-]*://)?(?:www\.)?([^/]+)", url or "", re.I)
+    return match.group(1).lower() if match and url else None
+
+
+class GraphBuilder:
+    """Turns extraction records into schema-checked nodes and edges (two passes)."""
+
+    def __init__(self, report: RunReport | None = None, schema: Schema | None = None) -> None:
+        self.schema = schema or load_schema()
+        self.report = report or RunReport()
+        self.index = EntityIndex()
+        self._repositories: set[str] = set()
+
+    def index_records(self, records: Iterable[dict[str, Any]]) -> None:
+        """Pass one: fill the resolution index."""
+        for record in records:
+            self.index.add_record(record)
+
+    def items(self, records: Iterable[dict[str, Any]]) -> Iterator[Node | Edge]:
+        """Pass two: every node and edge, papers' first, entity nodes last."""
+        for record in records:
+            for item in self._record_items(record):
+                if self._fits(item):
+                    yield item
+        for node in self.index.nodes():
+            if self._fits(node):
+                yield node
+
+    def _record_items(self, record: dict[str, Any]) -> Iterator[Node | Edge]:
+        pid = record["id"]
+        yield Node(
+            "Paper",
+            pid,
+            {
+                "name": record.get("title") or pid,
+                "title": record.get("title"),
+                "abstract": record.get("abstract"),
+                "arxiv_id": record.get("arxiv_id"),
+                "date": record.get("date"),
+                "year": _year(record.get("date")),
+                "url": record.get("url"),
+                "authors": record.get("authors") or [],
+                "categories": record.get("categories") or [],
+                "sources": record.get("sources") or [],
+            },
+        )
+        seen: set[tuple[str, str]] = set()
+        for edge in self._entity_edges(record):
+            if (edge.type, edge.target) not in seen:
+                seen.add((edge.type, edge.target))
+                yield edge
+        for target in sorted({target for _, target in seen}):
+            self.index.count_paper(target)
+        yield from self._result_items(record)
+        yield from self._code_items(record)
+
+    def _entity_edges(self, record: dict[str, Any]) -> Iterator[Edge]:
+        pid = record["id"]
+        for key, label in ENTITY_KINDS.items():
+            for entity in record.get(key) or []:
+                forms = [f for f in _forms(entity) if f.strip()]
+                if not forms:
+                    self.report.drop(f"{label} without a name")
+                    continue
+                target = self.index.node_id(label, forms[0])
+                ev = entity.get("evidence") if isinstance(entity, dict) else None
+                props = _evidence(record, ev[0] if ev else None, "unknown")
+                rel_type, extra = _edge_type(label, entity)
+                yield Edge(rel_type, "Paper", pid, label, target, {**props, **extra})
+
+    def _result_items(self, record: dict[str, Any]) -> Iterator[Node | Edge]:
+        pid = record["id"]
+        for result in record.get("results") or []:
+            metric, value = result.get("metric"), result.get("value")
+            if not metric or not value:
+                self.report.drop("Result without a metric or value")
+                continue
+            method, dataset = result.get("method"), result.get("dataset")
+            rid = "result:" + short_hash(pid, method or "", dataset or "", metric, value)
+            number = FIRST_NUMBER.search(value)
+            ev = _evidence(record, result.get("evidence"), "results")
+            yield Node(
+                "Result",
+                rid,
+                {
+                    "name": f"{metric} = {value}",
+                    "value": value,
+                    "number": float(number.group().replace(",", ".")) if number else None,
+                    "method": method,
+                    "dataset": dataset,
+                    "metric": metric,
+                    **ev,
+                },
+            )
+            yield Edge("REPORTS", "Paper", pid, "Result", rid, ev)
+            for attr, label, rel in (
+                ("method", "Method", "OF_METHOD"),
+                ("dataset", "Dataset", "ON_DATASET"),
+                ("metric", "Metric", "FOR_METRIC"),
+            ):
+                if result.get(attr) and result[attr].strip():
+                    target = self.index.node_id(label, result[attr])
+                    yield Edge(rel, "Result", rid, label, target, {})
+
+    def _code_items(self, record: dict[str, Any]) -> Iterator[Node | Edge]:
+        pid = record["id"]
+        linked: set[str] = set()
+        for link in record.get("code") or []:
+            url, name = link.get("url"), link.get("name")
+            if not url and not name:
+                self.report.drop("code link without a URL or a name")
+                continue
+            rid = repository_id(url, name)
+            if rid not in self._repositories:
+                self._repositories.add(rid)
+                yield Node(
+                    "Repository",
+                    rid,
+                    {
+                        "name": url or name,
+                        "url": url,
+                        "kind": link.get("kind"),
+                        "host": _host(url),
+                    },
+                )
+            if rid not in linked:
+                linked.add(rid)
+                yield Edge(
+                    "HAS_CODE",
+                    "Paper",
+                    pid,
+                    "Repository",
+                    rid,
+                    _evidence(record, link.get("evidence"), "code_links"),
+                )
+
+    def _fits(self, item: Node | Edge) -> bool:
+        """Keep what the schema declares; count what it does not, with the reason."""
+        if isinstance(item, Node):
+            declared = self.schema.nodes.get(item.label)
+            if declared is None:
+                self.report.drop(f"node label {item.label} not in schema")
+                return False
+            allowed = declared.properties
+            what = item.label
+        else:
+            rel = self.schema.relationships.get(item.type)
+            if rel is None or (rel.source, rel.target) != (item.source_label, item.target_label):
+                self.report.drop(
+                    f"relationship {item.source_label}-{item.type}->{item.target_label} "
+                    "not in schema"
+                )
+                return False
+            allowed = self.schema.rel_properties(item.type)
+            what = item.type
+        for prop in [p for p in item.props if p not in allowed]:
+            self.report.drop(f"{what}.{prop} not in schema")
+            del item.props[prop]
+        return True
+
+
+def _edge_type(label: str, entity: dict[str, Any] | str) -> tuple[str, dict[str, Any]]:
+    proposed = isinstance(entity, dict) and bool(entity.get("proposed"))
+    if label == "Method":
+        if proposed:
+            return "PROPOSES", {}
+        role = entity.get("role") if isinstance(entity, dict) else None
+        return "USES", {"role": role or "mentioned"}
+    if label == "Dataset":
+        return ("INTRODUCES" if proposed else "EVALUATES_ON"), {}
+    return PAPER_EDGE[label], {}
+
+
+def to_networkx(items: Iterable[Node | Edge]) -> nx.MultiDiGraph:
+    """The typed graph as a networkx MultiDiGraph: node attr ``label``, edge key = type."""
+    graph = nx.MultiDiGraph()
+    for item in items:
+        if isinstance(item, Node):
+            graph.add_node(item.id, label=item.label, **item.props)
+        else:
+            graph.add_edge(item.source, item.target, key=item.type, type=item.type, **item.props)
+    return graph

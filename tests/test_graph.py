@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+from kg.graph import (
+    Edge,
+    GraphBuilder,
+    Node,
+    entity_key,
+    normalise,
+    repository_id,
+    to_networkx,
+)
+from kg.records import RunReport
+from tests.conftest import entity, record
+
+
+def build_items(records):
+    builder = GraphBuilder(RunReport())
+    builder.index_records(records)
+    return builder, list(builder.items(records))
+
+
+def test_graph_normalise_matches_gold_rule():
+    assert normalise("CIFAR-10") == normalise("cifar10") == normalise("CIFAR 10") == "cifar10"
+    assert normalise("Ｉｍａｇｅ Net") == "imagenet"  # NFKC folds full-width letters
+    assert entity_key("++").startswith("h")  # nothing alphanumeric left: hashed, not empty
+
+
+def test_graph_same_normalised_name_is_one_node(two_papers):
+    _, items = build_items(two_papers)
+    datasets = [i for i in items if isinstance(i, Node) and i.label == "Dataset"]
+    imagenet = [d for d in datasets if d.id == "dataset:imagenet"]
+    assert len(imagenet) == 1
+    assert imagenet[0].props["papers"] == 2
+    assert imagenet[0].props["name"] in {"ImageNet", "imagenet"}
+
+
+def test_graph_edges_carry_evidence_and_roles(two_papers):
+    _, items = build_items(two_papers)
+    edges = [i for i in items if isinstance(i, Edge)]
+    proposes = [e for e in edges if e.type == "PROPOSES"]
+    assert [(e.source, e.target) for e in proposes] == [("p1", "method:latticenet")]
+    uses = {(e.source, e.props["role"]) for e in edges if e.type == "USES"}
+    assert uses == {("p1", "baseline"), ("p2", "component")}
+    for edge in edges:
+        if edge.source_label == "Paper":
+            assert edge.props["paper"] == edge.source and edge.props["extractor"]
+
+
+def test_graph_result_links_method_dataset_metric(two_papers):
+    _, items = build_items(two_papers)
+    result = next(i for i in items if isinstance(i, Node) and i.label == "Result")
+    assert result.props["number"] == 80.4
+    links = {(e.type, e.target) for e in items if isinstance(e, Edge) and e.source == result.id}
+    assert links == {
+        ("OF_METHOD", "method:latticenet"),
+        ("ON_DATASET", "dataset:imagenet"),
+        ("FOR_METRIC", "metric:top1accuracy"),
+    }
+
+
+def test_graph_aliases_unite_forms_across_papers():
+    records = [
+        record("a", "A", methods=[entity("CSPNet", "Cross Stage Partial Network")]),
+        record("b", "B", methods=[entity("Cross Stage Partial Network")]),
+    ]
+    _, items = build_items(records)
+    methods = [i for i in items if isinstance(i, Node) and i.label == "Method"]
+    assert len(methods) == 1
+    assert methods[0].props["aliases"] in (["CSPNet"], ["Cross Stage Partial Network"])
+
+
+def test_graph_ids_do_not_depend_on_record_order(two_papers):
+    _, forward = build_items(two_papers)
+    _, backward = build_items(list(reversed(two_papers)))
+
+    def key(items):
+        return sorted(
+            (
+                type(i).__name__,
+                getattr(i, "id", None) or (i.type, i.source, i.target),
+                sorted(map(str, i.props.items())),
+            )
+            for i in items
+        )
+
+    assert key(forward) == key(backward)
+
+
+def test_graph_repository_ids_normalise_urls():
+    assert (
+        repository_id("https://www.GitHub.com/Owner/Repo.git/", None)
+        == "repo:github.com/Owner/Repo"
+    )
+    assert repository_id(None, "PaddleClas") == "repo:named:paddleclas"
+
+
+def test_graph_drops_what_the_schema_does_not_declare(two_papers):
+    two_papers[0]["methods"][0]["evidence"][0]["colour"] = "red"  # not an evidence property
+    builder, items = build_items(two_papers)
+    assert builder.report.dropped == {}  # unknown evidence keys are not copied at all
+    builder = GraphBuilder(RunReport())
+    bad = Node("Gadget", "g:1", {"name": "x"})
+    assert not builder._fits(bad)
+    assert builder.report.dropped["node label Gadget not in schema"] == 1
+    odd = Edge("USES", "Paper", "p1", "Dataset", "dataset:x", {"role": "x"})
+    assert not builder._fits(odd)
+    node = Node("Paper", "p9", {"name": "x", "shoe_size": 42})
+    assert builder._fits(node) and "shoe_size" not in node.props
+    assert builder.report.dropped["Paper.shoe_size not in schema"] == 1
+
+
+def test_graph_to_networkx_is_a_typed_multidigraph(two_papers):
+    _, items = build_items(two_papers)
+    graph = to_networkx(items)
+    assert graph.nodes["p1"]["label"] == "Paper"
+    assert graph.has_edge("p1", "method:latticenet", key="PROPOSES")
+    assert graph.nodes["dataset:imagenet"]["label"] == "Dataset"
