@@ -134,13 +134,20 @@ def export(
     return len(graph)
 
 
-def _stream_ntriples(store: Store, destination: Path | IO[bytes], base: str) -> int:
+def _stream_ntriples(store: Store, destination: Path | IO[bytes], base: str,
+                     chunk: int = 20_000) -> int:
+    """N-Triples in bounded memory: rdflib serialises (and escapes) one chunk at a time."""
     handle = destination.open("wb") if isinstance(destination, Path) else destination
     count = 0
+    batch = Graph()
     try:
-        for s, p, o in triples(store, base):
-            handle.write(f"{s.n3()} {p.n3()} {o.n3()} .\n".encode())
+        for triple in triples(store, base):
+            batch.add(triple)
             count += 1
+            if len(batch) >= chunk:
+                handle.write(batch.serialize(format="nt", encoding="utf-8"))
+                batch = Graph()
+        handle.write(batch.serialize(format="nt", encoding="utf-8"))
     finally:
         if isinstance(destination, Path):
             handle.close()

@@ -113,3 +113,29 @@ def load_schema() -> Schema:
     """The schema shipped with the package."""
     with data_file("schema", "graph.toml").open("rb") as handle:
         return parse_schema(tomllib.load(handle))
+
+
+def neo4j_constraints(schema: Schema) -> list[str]:
+    """Neo4j 5 uniqueness constraints on every node key (``cypher/schema.cypher``)."""
+    return [
+        f"CREATE CONSTRAINT {node.label.lower()}_{node.key} IF NOT EXISTS "
+        f"FOR (n:{node.label}) REQUIRE n.{node.key} IS UNIQUE;"
+        for node in schema.nodes.values()
+    ]
+
+
+def neo4j_indexes(schema: Schema) -> list[str]:
+    """Lookup indexes on ``name`` for every label that is searched by name."""
+    return [
+        f"CREATE INDEX {node.label.lower()}_name IF NOT EXISTS FOR (n:{node.label}) ON (n.name);"
+        for node in schema.nodes.values()
+    ]
+
+
+def schema_cypher(schema: Schema) -> str:
+    """The text of ``cypher/schema.cypher``, generated from ``schema/graph.toml``."""
+    head = [
+        "// Constraints and indexes for a kg graph in Neo4j 5.",
+        "// Generated from schema/graph.toml by kg.schema.schema_cypher(); do not edit by hand.",
+    ]
+    return "\n".join([*head, *neo4j_constraints(schema), *neo4j_indexes(schema)]) + "\n"

@@ -104,3 +104,18 @@ def two_papers() -> list[dict[str, Any]]:
             concepts=[entity("knowledge distillation")],
         ),
     ]
+
+
+@pytest.fixture
+def store(tmp_path, two_papers):
+    """The embedded store of ``two_papers``, loaded in tiny batches (several COPYs per table)."""
+    from kg.graph import GraphBuilder
+    from kg.records import RunReport
+    from kg.store import Store
+
+    builder = GraphBuilder(RunReport())
+    builder.index_records(two_papers)
+    with Store.create(tmp_path) as created:
+        created.load(builder.items(two_papers), batch_rows=2)
+    with Store(tmp_path) as opened:
+        yield opened

@@ -3,20 +3,8 @@ from __future__ import annotations
 import pytest
 
 from kg.errors import StoreError
-from kg.graph import GraphBuilder
-from kg.records import RunReport
 from kg.schema import load_schema
 from kg.store import Store, table_ddl
-
-
-@pytest.fixture
-def store(tmp_path, two_papers):
-    builder = GraphBuilder(RunReport())
-    builder.index_records(two_papers)
-    with Store.create(tmp_path) as created:
-        created.load(builder.items(two_papers), batch_rows=2)  # tiny batches: several COPYs
-    with Store(tmp_path) as opened:
-        yield opened
 
 
 def test_store_tables_come_from_the_schema():
