@@ -333,40 +333,51 @@ def _clip(text: str, width: int) -> str:
 
 
 @cli.command()
-@click.argument("cypher")
-@click.option(
-    "--db",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Build folder written by kg build --out.",
-)
-@click.option(
-    "--param",
-    "params",
-    multiple=True,
-    metavar="NAME=VALUE",
-    help="Query parameter, used as $NAME in the query.",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv", "json"]),
-    default="table",
-    show_default=True,
-)
+@click.argument("cypher", required=False)
+@click.option("--db", type=click.Path(file_okay=False, path_type=Path),
+              help="Build folder written by kg build --out.")
+@click.option("--name", "query_name", metavar="NAME",
+              help="Run a query of the library (see --list) instead of CYPHER.")
+@click.option("--list", "list_queries", is_flag=True,
+              help="List the library's queries with their parameters.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Query parameter, used as $NAME in the query.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
 @handle_errors
-def query(cypher: str, db: Path, params: tuple[str, ...], fmt: str) -> None:
-    """Run a Cypher query on the embedded graph store (no server needed).
+def query(cypher: str | None, db: Path | None, query_name: str | None, list_queries: bool,
+          params: tuple[str, ...], fmt: str) -> None:
+    """Run a Cypher query, or a named query of the library, on the embedded store.
+
+    No server is needed. Parameters are passed with --param and used as $NAME.
 
     \b
     Example:
         kg query --db out "MATCH (p:Paper)-[:EVALUATES_ON]->(d:Dataset {name: 'ImageNet'}) RETURN p.title"
-        kg query --db out --format json --param n=5 "MATCH (m:Method) RETURN m.name, m.papers ORDER BY m.papers DESC LIMIT \\$n"
+        kg query --list
+        kg query --db out --name leaderboard --param dataset=ImageNet --param "metric=top-1 accuracy"
     """
+    from kg import library
+
+    if list_queries:
+        for item in library.library().values():
+            click.echo(click.style(item.name, bold=True) + f"  {item.description}")
+            for param in item.params:
+                default = "" if param.default is None else f" (default {param.default})"
+                click.echo(f"    --param {param.name}=…  {param.help}{default}")
+        return
+    if (cypher is None) == (query_name is None):
+        raise click.UsageError("give either CYPHER or --name NAME (or --list)")
+    if db is None:
+        raise click.UsageError("--db DIR is required: the folder kg build --out wrote")
+    given = parse_params(params)
+    if query_name:
+        item = library.get(query_name)
+        cypher, given = item.cypher, item.arguments(given)
     from kg.store import Store
 
     with Store(db) as store:
-        columns, rows = store.query(cypher, parse_params(params))
+        columns, rows = store.query(cypher, given)
     click.echo(render(columns, rows, fmt))
 
 
