@@ -431,6 +431,32 @@ def export_rdf(db: Path, output: Path, fmt: str, base_iri: str) -> None:
     click.echo(f"Wrote {count} triples to {output}", err=True)
 
 
+@export.command(name="neo4j-csv")
+@click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--db", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Build folder written by kg build --out.")
+@click.option("--database", default="neo4j", show_default=True,
+              help="Database name written into import.sh.")
+@handle_errors
+def export_neo4j_csv(outdir: Path, db: Path, database: str) -> None:
+    """Write CSV files and import.sh for neo4j-admin database import full.
+
+    One node file per label and one relationship file per type, with
+    neo4j-admin headers, plus schema.cypher (constraints) to run afterwards.
+
+    \b
+    Example:
+        kg export neo4j-csv --db out neo4j-import && neo4j-import/import.sh
+    """
+    from kg.neo4j_csv import export as csv_export
+    from kg.store import Store
+
+    with Store(db) as store:
+        counts = csv_export(store, outdir, database)
+    total = sum(counts.values())
+    click.echo(f"Wrote {total} rows in {len(counts)} files to {outdir}; run {outdir}/import.sh")
+
+
 def main() -> None:
     cli()
 

@@ -162,21 +162,28 @@ class Store:
     def query(
         self, cypher: str, params: Mapping[str, Any] | None = None
     ) -> tuple[list[str], list[list[Any]]]:
-        """Run one Cypher statement; returns column names and rows."""
+        """Run one Cypher statement; returns column names and all rows."""
+        result = self._execute(cypher, params)
+        return result.get_column_names(), result.get_all()
+
+    def stream(self, cypher: str, params: Mapping[str, Any] | None = None) -> Iterator[list[Any]]:
+        """Run one Cypher statement and yield its rows one at a time."""
+        result = self._execute(cypher, params)
+        while result.has_next():
+            yield result.get_next()
+
+    def _execute(self, cypher: str, params: Mapping[str, Any] | None) -> Any:
         try:
             result = self._conn.execute(cypher, dict(params or {}))
         except RuntimeError as error:
             raise StoreError(str(error)) from error
-        if isinstance(result, list):  # several statements: the last one answers
-            result = result[-1]
-        return result.get_column_names(), result.get_all()
+        return result[-1] if isinstance(result, list) else result  # the last statement answers
 
     def nodes(self, label: str) -> Iterator[dict[str, Any]]:
         """Every node of one label as a property dict (label from the schema only)."""
         props = list(self.schema.node(label).properties)
         columns = ", ".join(f"n.{p} AS {p}" for p in props)
-        _, rows = self.query(f"MATCH (n:{label}) RETURN {columns} ORDER BY n.id")
-        for row in rows:
+        for row in self.stream(f"MATCH (n:{label}) RETURN {columns} ORDER BY n.id"):
             yield dict(zip(props, row, strict=True))
 
     def edges(self, rel_type: str) -> Iterator[dict[str, Any]]:
@@ -184,11 +191,10 @@ class Store:
         rel = self.schema.rel(rel_type)
         props = list(self.schema.rel_properties(rel_type))
         columns = "".join(f", r.{p} AS {p}" for p in props)
-        _, rows = self.query(
+        for row in self.stream(
             f"MATCH (a:{rel.source})-[r:{rel.type}]->(b:{rel.target}) "
             f"RETURN a.id AS source, b.id AS target{columns} ORDER BY source, target"
-        )
-        for row in rows:
+        ):
             yield dict(zip(["source", "target", *props], row, strict=True))
 
     def counts(self) -> dict[str, int]:
