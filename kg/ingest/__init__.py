@@ -6,119 +6,172 @@ Usage::
     ingest = Ingest(["papers.jsonl", "listings/"], report)
     for paper in ingest:            # each distinct paper once, in input order
         ...
-    ingest.extra_sources            # id -> sources of the later readings of that paper
+    ingest.extra_sources            # paper id -> sources of its later readings
 
-Deduplication: a record whose paper id was seen before is not yielded again;
-it counts as a duplicate and its source is added to ``extra_sources`` (and to
-the first Paper object's ``sources``). A title-only record whose title matches
-a paper already read with an arXiv id is the same paper. Only ids and title
-hashes are kept in memory, not the papers.
+    for paper in read_papers(["papers.jsonl"], report):   # the same, as a plain iterator
+        ...
 
-Bad records are skipped and reported (``report.skip``: file, line, reason);
-with ``strict=True`` the first one raises :class:`~kg.errors.RecordError`.
+One module per concern: :mod:`~kg.ingest.detect` (files, formats, decoded lines),
+:mod:`~kg.ingest.listing`, :mod:`~kg.ingest.jsonrec` (JSON Lines, JSON, and the
+field names shared with) :mod:`~kg.ingest.tabular` (CSV/TSV). Each reader yields
+:class:`~kg.records.Paper` or :class:`~kg.records.Problem` items; counting,
+deduplication and strict mode happen here only.
+
+Deduplication: a paper is the first record read with its id (``arxiv:<id>``, else
+the title hash). A later record is a duplicate when it has the same id, or when
+it has the same title hash as an earlier paper and at most one of the two has an
+arXiv id (a listing entry and the arXiv record of that title are one paper; two
+arXiv records with different ids are two papers even with equal titles). A
+duplicate is not yielded and the paper already handed out is not changed (a
+consumer may have written it out): the duplicate is counted in
+``report.duplicates_merged`` and its sources are listed under the first
+paper's id in ``Ingest.extra_sources``. Only ids and title hashes are kept in
+memory, never the papers.
+
+Counting: ``report.records_read`` is every record met, good or bad;
+``records_read == papers_kept + duplicates_merged + records_skipped`` always
+holds. A problem with a whole file (missing, empty, binary, unknown format, no
+records) is one skipped record at line 0. With ``strict=True`` the first
+problem raises :class:`~kg.errors.RecordError` (a missing path:
+:class:`~kg.errors.InputError`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from kg.errors import InputError, RecordError
-from kg.ingest.common import OUR_FIELDS, FieldError, RawRecord, to_paper
-from kg.ingest.formats import FORMATS, FileProblem, check_file, detect, read_records
-from kg.records import Paper, RunReport, Source, title_id
+from kg.ingest.detect import FORMATS, FileProblem, detect, expand, read_head
+from kg.ingest.jsonrec import FIELDS, read_json, read_jsonl
+from kg.ingest.listing import read_listing
+from kg.ingest.tabular import read_table
+from kg.records import Paper, Problem, RunReport, Source, title_id
 
-__all__ = ["Ingest", "read_papers", "FORMATS"]
+__all__ = ["FIELDS", "FORMATS", "Ingest", "read_papers"]
 
-
-def expand(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files of ``paths``; folders are read recursively in sorted order, hidden files skipped."""
-    for entry in map(Path, paths):
-        if entry.is_dir():
-            for path in sorted(entry.rglob("*")):
-                relative = path.relative_to(entry).parts
-                if path.is_file() and not any(part.startswith(".") for part in relative):
-                    yield path
-        else:
-            yield entry
+Reader = Callable[[Path, Mapping[str, str]], Iterator[Paper | Problem]]
+READERS: dict[str, Reader] = {
+    "listing": read_listing,
+    "jsonl": read_jsonl,
+    "json": read_json,
+    "csv": lambda path, field_map: read_table(path, "csv", field_map),
+    "tsv": lambda path, field_map: read_table(path, "tsv", field_map),
+}
 
 
 class Ingest:
-    """Iterate the distinct papers of several inputs, reporting into ``report``."""
+    """The distinct papers of several inputs, in input order; problems go to ``report``.
 
-    def __init__(self, paths: Iterable[str | Path], report: RunReport, *, fmt: str = "auto",
-                 field_map: Mapping[str, str] | None = None, strict: bool = False) -> None:
+    ``fmt`` is "auto" (by extension, else by content) or one of :data:`FORMATS`;
+    ``field_map`` maps our field names (:data:`FIELDS`) to the input's keys.
+    Nothing is read until iteration.
+    """
+
+    def __init__(
+        self,
+        paths: Iterable[str | Path],
+        report: RunReport,
+        *,
+        fmt: str = "auto",
+        field_map: Mapping[str, str] | None = None,
+        strict: bool = False,
+    ) -> None:
         if fmt != "auto" and fmt not in FORMATS:
             raise InputError(f"unknown format {fmt!r}; choose from auto, {', '.join(FORMATS)}")
-        unknown = sorted(set(field_map or {}) - set(OUR_FIELDS))
-        if unknown:
-            raise InputError(f"cannot map field {unknown[0]!r}; "
-                             f"mappable fields: {', '.join(OUR_FIELDS)}")
-        self.paths = list(paths)
+        for ours, theirs in (field_map or {}).items():
+            if ours not in FIELDS:
+                raise InputError(f"cannot map field {ours!r}; mappable: {', '.join(FIELDS)}")
+            if not isinstance(theirs, str) or not theirs:
+                raise InputError(f"field {ours!r} must map to a key name, got {theirs!r}")
+        self.paths = [paths] if isinstance(paths, str | Path) else list(paths)
         self.report, self.fmt, self.strict = report, fmt, strict
         self.field_map = dict(field_map or {})
         self.extra_sources: dict[str, list[Source]] = {}
-        self._seen: dict[str, Paper | None] = {}
-        self._by_title: dict[str, str] = {}
+        # Only ids are kept (id or title hash -> first id, has an arXiv id), not the papers:
+        # memory grows with the number of distinct papers by a few dozen bytes each.
+        self._by_id: dict[str, tuple[str, bool]] = {}
+        self._by_title: dict[str, tuple[str, bool]] = {}
 
-    def _problem(self, file: str, line: int, reason: str) -> None:
+    def __iter__(self) -> Iterator[Paper]:
+        for path in self._files():
+            for item in self._read(path):
+                self.report.records_read += 1
+                if isinstance(item, Problem):
+                    self._skip(item.file, item.line, item.reason)
+                elif self._is_new(item):
+                    yield item
+
+    def _files(self) -> Iterator[Path]:
+        for entry in map(Path, self.paths):
+            if not entry.exists():
+                if self.strict:
+                    raise InputError(f"{entry}: no such file or folder")
+                self.report.records_read += 1
+                self.report.skip(str(entry), 0, "no such file or folder")
+                continue
+            files = list(expand([entry]))
+            if not files:
+                self.report.records_read += 1
+                self._skip(str(entry), 0, "the folder holds no (non-hidden) files")
+            yield from files
+
+    def _read(self, path: Path) -> Iterator[Paper | Problem]:
+        """The items of one file; a file-level problem becomes one Problem at line 0."""
+        count = 0
+        try:
+            head = read_head(path)
+            fmt = self.fmt if self.fmt != "auto" else detect(path, head, self.field_map.values())
+            for item in READERS[fmt](path, self.field_map):
+                count += 1
+                yield item
+        except (FileProblem, OSError) as error:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+            yield Problem(str(path), 0, str(reason))
+            return
+        if count == 0:
+            yield Problem(str(path), 0, f"no paper records found in this {fmt} file")
+
+    def _skip(self, file: str, line: int, reason: str) -> None:
         if self.strict:
             raise RecordError(file, line, reason)
         self.report.skip(file, line, reason)
 
-    def __iter__(self) -> Iterator[Paper]:
-        for path in expand(self.paths):
-            yield from self._read_file(path)
-
-    def _read_file(self, path: Path) -> Iterator[Paper]:
-        name = str(path)
-        if not path.exists():
-            if self.strict:
-                raise InputError(f"{name}: no such file or folder")
-            self.report.records_read += 1
-            self.report.skip(name, 0, "no such file or folder")
-            return
-        try:
-            fmt = self.fmt if self.fmt != "auto" else detect(path, check_file(path))
-        except (FileProblem, OSError) as error:
-            self.report.records_read += 1
-            self._problem(name, 0, str(error))
-            return
-        for raw in read_records(path, fmt):
-            self.report.records_read += 1
-            paper = self._paper(raw, name)
-            if paper is not None and self._is_new(paper):
-                yield paper
-
-    def _paper(self, raw: RawRecord, name: str) -> Paper | None:
-        if raw.error:
-            self._problem(name, raw.line, raw.error)
-            return None
-        try:
-            return to_paper(raw, name, self.field_map)
-        except FieldError as error:
-            self._problem(name, raw.line, str(error))
-            return None
+    def _first(self, paper: Paper) -> str | None:
+        """The id of the already-yielded paper this one duplicates (rule: module docstring)."""
+        first = self._by_id.get(paper.id)
+        if first is None and paper.title:
+            same_title = self._by_title.get(title_id(paper.title))
+            if same_title is not None and not (same_title[1] and paper.arxiv_id):
+                first = same_title
+        return first[0] if first else None
 
     def _is_new(self, paper: Paper) -> bool:
-        key = self._by_title.get(title_id(paper.title), paper.id) if paper.title and \
-            not paper.arxiv_id else paper.id
-        if key in self._seen:
-            self.report.duplicates_merged += 1
-            self.extra_sources.setdefault(key, []).extend(paper.sources)
-            first = self._seen[key]
-            if first is not None:
-                first.merge(paper)
-            return False
-        self.report.papers_kept += 1
-        self._seen[key] = None  # only the id is kept: memory does not hold the papers
-        if paper.arxiv_id and paper.title:
-            self._by_title.setdefault(title_id(paper.title), paper.id)
-        return True
+        first = self._first(paper)
+        if first is None:
+            self.report.papers_kept += 1
+            entry = (paper.id, bool(paper.arxiv_id))
+            self._by_id[paper.id] = entry
+            if paper.title:
+                self._by_title.setdefault(title_id(paper.title), entry)
+            return True
+        self.report.duplicates_merged += 1
+        self.extra_sources.setdefault(first, []).extend(paper.sources)
+        self._by_id.setdefault(paper.id, (first, bool(paper.arxiv_id)))  # later copies join it
+        return False
 
 
-def read_papers(paths: Iterable[str | Path], report: RunReport, *, fmt: str = "auto",
-                field_map: Mapping[str, str] | None = None, strict: bool = False
-                ) -> Iterator[Paper]:
-    """The distinct papers of ``paths`` (see :class:`Ingest`)."""
+def read_papers(
+    paths: Iterable[str | Path],
+    report: RunReport,
+    *,
+    fmt: str = "auto",
+    field_map: Mapping[str, str] | None = None,
+    strict: bool = False,
+) -> Iterator[Paper]:
+    """The distinct papers of ``paths``: ``iter(Ingest(...))``.
+
+    Use :class:`Ingest` instead to see ``extra_sources``, the sources of the
+    duplicates merged into each yielded paper.
+    """
     return iter(Ingest(paths, report, fmt=fmt, field_map=field_map, strict=strict))

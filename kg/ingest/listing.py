@@ -1,68 +1,97 @@
 """Listing pages: a title line followed by its abstract, with page furniture mixed in.
 
-The shape of the Hugging Face "trending papers" pages: "new", "Get trending
-papers in your email inbox!", "Subscribe", "byAK and the research community"
-and dates ("Mar 12") are dropped; a title glued to "Subscribe" is repaired.
-A line is an abstract when it reads like prose (long, or several sentences);
-otherwise it is a title. A title followed by another title is a paper without
-an abstract; an abstract with no title before it is a paper without a title.
+The shape of the Hugging Face "trending papers" pages (``../shared/corpus/seeds``):
+"new", "Get trending papers in your email inbox!", "Subscribe", "byAK and the
+research community" and dates ("Mar 12") are dropped, and a title glued to
+"Subscribe" ("SubscribeCSPNet: A New Backbone ...") is repaired.
+
+Title or abstract: a title is a short line (under ``TITLE_MAX_CHARS``) that does
+not end with a period, unless it is only a few words; anything else is an
+abstract. A line after a title is its abstract, unless it is itself a title
+*and* the line after it is an abstract: then the first title had no abstract.
+An abstract with no title before it is a paper without a title. Each paper's
+line is the line of its title (of its abstract when it has no title).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
-from kg.ingest.common import RawRecord
+from kg.ingest.detect import NOT_UTF8, text_lines
+from kg.records import Paper, Problem, Source, title_id
 
 # Whole furniture lines: "Get trending papers in your email inbox once a day!", "Mar 12",
-# "byAK and the research community", "new", "Subscribe"; not "New Results on ResNets".
+# "byAK and the research community", "new", "Subscribe", "Upvote 12", "42";
+# not "New Results on ResNets" or "May the Force be with your Network".
 FURNITURE = re.compile(
-    r"^(?:new|subscribe|get trending papers in your email inbox(?: once a day)?!?"
+    r"(?:new|subscribe|upvote\s*\d*|\d{1,5}"
+    r"|get trending papers in your email inbox(?: once a day)?!?"
     r"|by\s*ak and the research community"
-    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)$",
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{1,2}(?:,\s*\d{4})?)",
     re.IGNORECASE,
 )
-# "SubscribeCSPNet: A New Backbone" -> "CSPNet: A New Backbone"; not "Subscriber models".
-GLUED_SUBSCRIBE = re.compile(r"^Subscribe(?=[A-Z0-9])")
-# Sentence ends inside a line: "... systems. We propose" ; not "e.g. ResNet".
-SENTENCE_BREAK = re.compile(r"[a-z0-9)\]][.!?]\s+[A-Z]")
+# "SubscribeCSPNet: A New Backbone" -> "CSPNet: A New Backbone"; not "Subscriber Models".
+GLUED_BEFORE = re.compile(r"^Subscribe(?=[A-Z0-9\"'(\[])")
+# "Deep Residual LearningSubscribe" -> "Deep Residual Learning"; not "How to Subscribe".
+GLUED_AFTER = re.compile(r"(?<=[\w)\]?!])Subscribe$")
+TITLE_MAX_CHARS = 300
+TITLE_MAX_WORDS_WITH_PERIOD = 12  # "Attention Is All You Need." is still a title
 
 
-def is_prose(line: str) -> bool:
-    """An abstract rather than a title: long, or more than one sentence."""
-    return len(line) >= 300 or (len(line) >= 120 and bool(SENTENCE_BREAK.search(line)))
+def is_title(line: str) -> bool:
+    """Whether a content line reads like a title rather than an abstract."""
+    if len(line) >= TITLE_MAX_CHARS:
+        return False
+    return not line.endswith(".") or len(line.split()) <= TITLE_MAX_WORDS_WITH_PERIOD
 
 
-def content_lines(lines: Iterator[tuple[int, str]]) -> Iterator[tuple[int, str]]:
-    """Non-empty lines without page furniture, a glued "Subscribe" removed."""
-    for number, raw in lines:
-        line = GLUED_SUBSCRIBE.sub("", raw.strip())
-        if line and not FURNITURE.match(line):
-            yield number, line
+def clean(line: str) -> str:
+    """A line without glued "Subscribe"; "" for furniture and blank lines."""
+    line = GLUED_AFTER.sub("", GLUED_BEFORE.sub("", line.strip())).strip()
+    return "" if FURNITURE.fullmatch(line) else line
 
 
-def read_listing(lines: Iterator[tuple[int, str]]) -> Iterator[RawRecord]:
-    """Records ``{"title", "abstract"}`` with the line number of their first line.
+def _paper(file: str, line: int, title: str, abstract: str) -> Paper:
+    title = " ".join(title.split())
+    return Paper(
+        id=title_id(title) if title else title_id(abstract),
+        title=title,
+        abstract=abstract,
+        sources=[Source(file, line)],
+    )
 
-    A short prose-like line directly followed by a long one is a (long) title.
-    """
+
+def read_listing(path: Path, field_map: object = None) -> Iterator[Paper | Problem]:
+    """The papers of a listing page, and a problem per undecodable line."""
+    file = str(path)
+    content: list[tuple[int, str]] = []
+    for number, text in text_lines(path):
+        if text is None:
+            yield Problem(file, number, NOT_UTF8)
+        elif line := clean(text):
+            content.append((number, line))
+    for number, title, abstract in pair(content):
+        yield _paper(file, number, title, abstract)
+
+
+def pair(content: list[tuple[int, str]]) -> Iterator[tuple[int, str, str]]:
+    """(line, title, abstract) from content lines, by the rule of the module docstring."""
     title: tuple[int, str] | None = None
-    stream = content_lines(lines)
-    current = next(stream, None)
-    while current is not None:
-        following = next(stream, None)
-        number, line = current
-        long_title = (title is None and len(line) < 300 and following is not None
-                      and len(following[1]) >= 300)
-        if is_prose(line) and not long_title:
-            start = title[0] if title else number
-            yield RawRecord(start, {"title": title[1] if title else "", "abstract": line})
-            title = None
-        else:
-            if title:
-                yield RawRecord(title[0], {"title": title[1], "abstract": ""})
+    for index, (number, line) in enumerate(content):
+        if title is None:
+            if is_title(line):
+                title = (number, line)
+            else:
+                yield number, "", line
+            continue
+        following = content[index + 1][1] if index + 1 < len(content) else None
+        if is_title(line) and following is not None and not is_title(following):
+            yield title[0], title[1], ""
             title = (number, line)
-        current = following
-    if title:
-        yield RawRecord(title[0], {"title": title[1], "abstract": ""})
+        else:
+            yield title[0], title[1], line
+            title = None
+    if title is not None:
+        yield title[0], title[1], ""
