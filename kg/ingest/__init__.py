@@ -156,6 +156,10 @@ class Ingest:
                 self._by_title.setdefault(title_id(paper.title), entry)
             return True
         self.report.duplicates_merged += 1
+        if paper.arxiv_id and paper.title:  # the paper is now known with an arXiv id
+            key = title_id(paper.title)
+            if self._by_title.get(key, (None,))[0] == first:
+                self._by_title[key] = (first, True)
         self.extra_sources.setdefault(first, []).extend(paper.sources)
         self._by_id.setdefault(paper.id, (first, bool(paper.arxiv_id)))  # later copies join it
         return False
