@@ -1,0 +1,373 @@
+"""Code links: every URL in the text, url-less code locations, and the "code is available" claim.
+
+Abstracts write links messily: LaTeX ``\\url{…}`` and ``\\href{URL}{text}``, Markdown
+``[text](URL)``, a host split by a space ("https://github. com/x/y"), scheme-less
+``github.com/x/y`` and ``www.…``, trailing sentence punctuation and brackets. URLs are found on
+the raw text (so offsets point at the URL as written), then cleaned by :func:`normalise_url` and
+typed by :func:`classify_url` into the guideline's kinds: code, project, data, video, other.
+
+The availability claim follows the annotation guideline: code, models or an implementation are,
+or will be, publicly available. A release of data alone does not count ("we release a new
+dataset"), nor does data or a model someone else made public ("publicly available datasets").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from urllib.parse import urlsplit, urlunsplit
+
+from extractors.base import CODE, CODE_AVAILABLE, Document, Mention
+
+CODE_KIND, PROJECT, DATA, VIDEO, OTHER = "code", "project", "data", "video", "other"
+
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_TLD = r"(?:com|org|net|io|ai|co|edu|gov|science|dev|app|me|cn|de|uk|fr|jp|info|page|tech)"
+# A host; a space may split the dot before a common TLD when a path follows ("github. com/").
+_HOST = rf"(?:(?:{_LABEL}\.)*{_LABEL}\s?\.\s?{_TLD}(?=[/:])|(?:{_LABEL}\.)+{_LABEL})"
+# Path characters, LaTeX escapes ("\_") included; brackets, braces, quotes and "$" end a URL.
+_PATH = r"(?:[/?#](?:[^\s<>\"{}|\\^`\[\]$]|\\[_%#&~])*)?"
+
+# "https://github.com/a/b", "HTTP://x.org", "https://github. com/a/b"; not "arXiv:2401.01234".
+SCHEME_URL = re.compile(rf"\b(?:https?|ftp)://\s?{_HOST}(?::\d{{2,5}})?{_PATH}", re.IGNORECASE)
+# "github.com/a/b", "www.lab.org", "hf.co/datasets/x"; not "e.g.", "Be.FM-1.5", "me@lab.org".
+BARE_URL = re.compile(
+    rf"(?<![\w@./:\\-])(?:www\.{_HOST}|(?:{_LABEL}\.)*{_LABEL}\s?\.\s?{_TLD}(?=/)){_PATH}",
+    re.IGNORECASE,
+)
+# A lone lower-case domain after "at", "see" or ":": "at openthoughts.ai", "(lab.org)";
+# not "ASP.NET", "Node.js", "at Socket.IO".
+BARE_HOST = re.compile(
+    rf"(?:\b(?:at|on|via|see|visit|from)\s+|:\s*|\()(?P<url>(?:[a-z0-9-]+\.)+{_TLD})\b(?![./@-]\w)"
+)
+# Trailing characters that end a sentence rather than a URL: "…/repo)." -> "…/repo"; not "/a_b".
+TRAILING_PUNCT = re.compile(r"[.,;:!?'\"*\u2019\u201d\u2026]+$")
+# A LaTeX escape inside a URL: "\_" in "a\_b"; not the "/" of "a/b".
+LATEX_ESCAPE = re.compile(r"\\([_%#&~])")
+
+# Hosts whose owner/repo paths are source repositories.
+CODE_HOSTS = frozenset(
+    {"github.com", "gitlab.com", "bitbucket.org", "gitee.com", "codeberg.org", "sourceforge.net"}
+)
+HF_HOSTS = frozenset({"huggingface.co", "hf.co"})
+VIDEO_HOSTS = frozenset({"youtube.com", "youtu.be", "m.youtube.com", "vimeo.com", "bilibili.com"})
+DATA_HOSTS = frozenset(
+    {
+        "zenodo.org",
+        "figshare.com",
+        "osf.io",
+        "datadryad.org",
+        "dataverse.harvard.edu",
+        "data.mendeley.com",
+        "physionet.org",
+        "openml.org",
+    }
+)
+PROJECT_SUFFIXES = (".github.io", ".gitlab.io", ".readthedocs.io", ".pages.dev", ".netlify.app")
+OTHER_HOSTS = frozenset(
+    {"arxiv.org", "doi.org", "dx.doi.org", "aka.ms", "bit.ly", "openreview.net", "codabench.org"}
+    | {"codalab.org", "competitions.codalab.org", "eval.ai", "paperswithcode.com"}
+)
+# DOI prefixes of data repositories: Zenodo, Mendeley Data, figshare, Dryad, Harvard Dataverse.
+DATA_DOI_PREFIXES = ("10.5281/", "10.17632/", "10.6084/", "10.5061/", "10.7910/")
+# Platforms named in "available on GitHub": where, but not which, code; never a url-less name.
+PLATFORMS = frozenset(
+    {"github", "gitlab", "bitbucket", "gitee", "huggingface", "hugging", "zenodo", "kaggle"}
+    | {"pytorch", "tensorflow", "jax", "keras", "paddlepaddle", "mxnet", "mindspore"}
+    | {"our", "the", "this", "section", "appendix"}
+)
+
+# Code itself, whatever the verb: "source code", "weights"; not "code generation", "pseudo-code".
+STRONG_ARTIFACT = (
+    r"(?<![-\w])(?:(?:source\s+)?codes?(?!\s*(?:snippets?|generation|completion|models?|llms?"
+    r"|tasks?|search|review|summari[sz]ation|repair|translation|understanding|data|corpus"
+    r"|corpora|benchmarks?|language|tokens?|books?|of\s+conduct)\b)"
+    r"|code\s?bases?|implementations?|software|librar(?:y|ies)|tool(?:kit|box)s?|packages?"
+    r"|scripts?|checkpoints?|(?:model\s+)?weights|pre-?trained\s+models?)\b"
+)
+# What a release of counts: code, models, tools; "codes and models" but not "framework".
+ARTIFACT = (
+    rf"(?:{STRONG_ARTIFACT}|(?<![-\w])(?:models?|repositor(?:y|ies)|repos?|tools?|pipelines?)\b)"
+)
+# As the subject of "is available": "the system is released"; not in "we release the framework".
+SUBJECT_ARTIFACT = rf"(?:{ARTIFACT}|(?<![-\w])(?:systems?|frameworks?)\b)"
+# Between a subject and its verb, no clause with a subject of its own: "pipelines that assume
+# frames are available" says nothing of the pipelines.
+_SUBJECT_GAP = (
+    r"(?:(?!\s(?:that|which|where|whether|if|when|because|since|assumes?)\b)[^.;!?]){0,60}?"
+)
+_HEDGE = r"(?:\w+ly\s+|also\s+|now\s+|soon\s+|made\s+|then\s+|fully\s+){0,3}"
+# "Our code is publicly available", "models will be released"; not "publicly available models",
+# "models are provided neutral options", "the model is at once".
+ARTIFACT_IS_AVAILABLE = re.compile(
+    rf"{SUBJECT_ARTIFACT}{_SUBJECT_GAP}\b(?:is|are|will\s+be|shall\s+be|can\s+be|could\s+be"
+    rf"|may\s+be|has\s+been|have\s+been|to\s+be|be)\s+{_HEDGE}(?:(?:available|released"
+    r"|open[- ]?sourced?|public|accessible|found|accessed|downloaded|obtained|hosted|shared"
+    r"|published|on\s+github|(?:included\s+)?in\s+(?:the\s+)?supplement\w*"
+    r"|included\s+in\s+(?:the\s+)?(?:\w+\s+){0,2}(?:repository|library|toolbox|toolkit|codebase))\b"
+    r"|provided(?=\s*(?:at|in|on|via|online|publicly|as|[.,;#]|$))"
+    r"|at\s*:?\s*(?:#|this\s+https?\s+url))",
+    re.IGNORECASE,
+)
+# "Code available at", "code and models publicly available on"; not "available models".
+ARTIFACT_AVAILABLE_AT = re.compile(
+    rf"{ARTIFACT}[^.;!?]{{0,40}}?\b(?:publicly\s+|freely\s+|openly\s+)?"
+    r"(?:available|released|accessible)\s+(?:at|on|in|via|from|through|here|online|soon)\b",
+    re.IGNORECASE,
+)
+_WE = r"\bwe\s+(?:will\s+|also\s+|further\s+|publicly\s+|openly\s+|fully\s+|additionally\s+){0,3}"
+# "We release", "we will publicly open-source"; the object follows.
+WE_RELEASE = re.compile(
+    rf"{_WE}(?:release[ds]?|open[- ]?source[ds]?|publish(?:es)?|distribute)\b", re.IGNORECASE
+)
+# "We provide", "we share"; the object must be code itself ("we provide a framework" is a method).
+WE_PROVIDE = re.compile(rf"{_WE}(?:provide|share|offer)\b", re.IGNORECASE)
+# Where the object of a release ends: "release X to support", "X produced by a pipeline".
+OBJECT_END = re.compile(
+    r"[.;!?]|\s(?:to|for|that|which|so|while|hoping|upon|under|by|produced|built|based|using"
+    r"|via|at)\b",
+    re.IGNORECASE,
+)
+# An artifact that only describes the released thing: "a dataset of code", "outputs from models".
+_DESCRIBED = re.compile(r"\b(?:of|on|about|from|with|by)\s+(?:the\s+|our\s+|\w+\s+)?$", re.I)
+# "We make our code and models publicly available"; not "we make the model robust".
+WE_MAKE_AVAILABLE = re.compile(
+    rf"\bwe\s+(?:will\s+)?(?:make|made)\b[^.;!?]{{0,60}}?{ARTIFACT}[^.;!?]{{0,40}}?"
+    r"\b(?:available|public|open)\b",
+    re.IGNORECASE,
+)
+# "We present X, an open-source toolkit", "X is an open-source library"; not "open-source LLMs".
+OPEN_SOURCE_SELF = re.compile(
+    r"(?:\bwe\s+(?:present|introduce|develop|propose|release|build|provide|offer|create"
+    r"|describe|contribute)\b[^.;!?]{0,60}?|\b(?:is|are)\s+)"
+    r"\b(?:an?|the\s+first|our)\s+(?:\w+[,\s]+)?open[- ]?sourced?\b(?P<head>[\w\s,-]{0,40})",
+    re.IGNORECASE,
+)
+# The head of what was released is data: "dataset", "benchmark of"; not "dataset and code".
+DATA_OBJECT = re.compile(
+    r"\b(?:datasets?|benchmarks?|corpus|corpora|collection|suite|data|annotations?|images"
+    r"|videos|recordings|splits|samples)\b"
+    r"(?!\s*(?:,|and|&)\s*(?:\w+\s+){0,2}?(?:codes?|models?|implementation))",
+    re.IGNORECASE,
+)
+# Any word for data: "dataset", "data", "benchmarks"; not "database" or "update".
+DATA_WORD = re.compile(r"\b(?:datasets?|data|benchmarks?|corpus|corpora)\b", re.IGNORECASE)
+# "Code will not be released", "no publicly available framework"; not "Code is now available".
+NEGATION = re.compile(r"\b(?:not|never|no|cannot|lack(?:s|ing)?|absence|unavailable)\b", re.I)
+# A url-less location after a release: "available at PaddleClas", "in the TorchVision repository",
+# "at MindSpore/models"; not "available at the end" (lower-case).
+NAMED_LOCATION = re.compile(
+    r"\b(?:available|released|found|hosted|integrated|included|accessible|open-sourced)\s+"
+    r"(?:\w+ly\s+)?(?:at|in|on|via|through|as\s+part\s+of)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w.-]*[\w](?:/[\w.-]*\w)?)"
+    r"(?P<suffix>\s+(?:repository|repo|library|toolbox|toolkit|codebase|package|model\s+zoo))?"
+)
+
+
+class CodeLinkExtractor:
+    """Find code links and the availability claim; see the module docstring."""
+
+    name = "code_links"
+    labels = (CODE, CODE_AVAILABLE)
+
+    def __call__(self, document: Document, found: Sequence[Mention]) -> Iterable[Mention]:
+        text = document.text
+        mentions = list(self._links(text))
+        masked = _mask(text, [(m.start, m.end) for m in mentions])
+        for mention in mentions:
+            _kind_in_context(mention, masked[slice(*_sentence_bounds(document, mention))])
+        available = None
+        for start, end in _sentences(document):
+            in_sent = [m for m in mentions if start <= m.start < end]
+            if not available_sentence(masked[start:end], [m.attrs["kind"] for m in in_sent]):
+                continue
+            if available is None:
+                available = Mention(
+                    CODE_AVAILABLE, text[start:end], start, end, self.name, {"available": True}
+                )
+            if not in_sent:
+                mentions.extend(self._named_locations(text, start, end))
+        return mentions + ([available] if available else [])
+
+    def _links(self, text: str) -> Iterator[Mention]:
+        seen: set[str] = set()
+        for start, end in find_urls(text):
+            url = normalise_url(text[start:end])
+            if url in seen:  # "\href{URL}{URL}" and Markdown "[URL](URL)" name one link
+                continue
+            seen.add(url)
+            attrs = {"url": url, "kind": classify_url(url)}
+            yield Mention(CODE, text[start:end], start, end, self.name, attrs)
+
+    def _named_locations(self, text: str, start: int, end: int) -> Iterator[Mention]:
+        for match in NAMED_LOCATION.finditer(text, start, end):
+            name = match.group("name")
+            if name.casefold() in PLATFORMS and not match.group("suffix"):
+                continue
+            coined = "/" in name or re.search(r"\d|[A-Z].*[A-Z]", name)
+            if not (match.group("suffix") or coined):
+                continue  # a capitalised common word ("Figure"), not a coined name
+            attrs = {"url": None, "name": name, "kind": CODE_KIND}
+            yield Mention(CODE, name, match.start("name"), match.end("name"), self.name, attrs)
+
+
+def _kind_in_context(mention: Mention, sentence: str) -> None:
+    """Zenodo and friends hold software too: say "code" when the sentence speaks only of code."""
+    if mention.attrs["kind"] != DATA or _host(mention.attrs["url"]) in HF_HOSTS:
+        return
+    if re.search(ARTIFACT, sentence, re.I) and not DATA_WORD.search(sentence):
+        mention.attrs["kind"] = CODE_KIND
+
+
+def _sentences(document: Document) -> Iterator[tuple[int, int]]:
+    """Sentence offsets, with a sentence that runs from the title into the abstract cut in two."""
+    cut = document.title_end
+    for sent in document.doc.sents:
+        start, end = sent.start_char, sent.end_char
+        if start < cut < end:
+            yield start, cut
+            start = cut + 2
+        if start < end:
+            yield start, end
+
+
+def _sentence_bounds(document: Document, mention: Mention) -> tuple[int, int]:
+    sent = document.sentence_at(mention.start, mention.end)
+    return sent.start_char, sent.end_char
+
+
+def find_urls(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every URL in ``text``, without trailing punctuation or brackets."""
+    spans: list[tuple[int, int]] = []
+    for pattern in (SCHEME_URL, BARE_URL, BARE_HOST):
+        for match in pattern.finditer(text):
+            group = "url" if "url" in pattern.groupindex else 0
+            start = match.start(group)
+            end = start + len(_trim(match.group(group)))
+            if not any(s <= start < e for s, e in spans):
+                spans.append((start, end))
+    return sorted(spans)
+
+
+def normalise_url(raw: str) -> str:
+    """A clean, comparable URL: whitespace, LaTeX and trailing punctuation removed, https added.
+
+    Scheme and host are lower-cased; the path keeps its case. On source-code hosts the link is
+    canonical: https, no ``www.``, no trailing ``/`` or ``.git``.
+    """
+    url = raw.strip().lstrip("('\"<[\u2018\u201c")
+    latex = re.fullmatch(r"\\(?:url|href)\{([^}]*)\}.*", url, re.S)
+    url = latex.group(1) if latex else url
+    url = _trim(LATEX_ESCAPE.sub(r"\1", re.sub(r"\s+", "", url)))
+    if not re.match(r"[a-z][a-z0-9+.-]*://", url, re.I):
+        url = "https://" + url
+    parts = urlsplit(url)
+    scheme, host, path = parts.scheme.lower(), parts.netloc.lower(), parts.path
+    if host.endswith(":443") or host.endswith(":80"):
+        host = host.rsplit(":", 1)[0]
+    if host.removeprefix("www.") in CODE_HOSTS:
+        scheme, host = "https", host.removeprefix("www.")
+        path = re.sub(r"(?:\.git)?/*$", "", path) if not parts.query + parts.fragment else path
+    return urlunsplit((scheme, host, path, parts.query, parts.fragment))
+
+
+def classify_url(url: str) -> str:
+    """The guideline's kind of a URL: code, project, data, video or other."""
+    url = normalise_url(url)
+    host = _host(url)
+    segments = [s for s in urlsplit(url).path.split("/") if s]
+    if host in VIDEO_HOSTS:
+        return VIDEO
+    if host in CODE_HOSTS:
+        owner_only = len(segments) < 2 or segments[0] in {"orgs", "users", "topics", "sponsors"}
+        return OTHER if owner_only else CODE_KIND
+    if host in HF_HOSTS:
+        if segments[:1] == ["datasets"]:
+            return DATA
+        if segments[:1] in (["papers"], ["docs"], ["blog"], ["learn"]) or len(segments) < 2:
+            return OTHER
+        return CODE_KIND
+    if host in {"doi.org", "dx.doi.org"}:
+        return DATA if "/".join(segments).startswith(DATA_DOI_PREFIXES) else OTHER
+    if host == "anonymous.4open.science":
+        return PROJECT if segments[:1] == ["w"] else CODE_KIND
+    if host == "kaggle.com":
+        return {"code": CODE_KIND, "datasets": DATA, "competitions": DATA}.get(
+            segments[0] if segments else "", OTHER
+        )
+    if host in {"gist.github.com", "raw.githubusercontent.com", "colab.research.google.com"}:
+        return CODE_KIND
+    if host in {"pypi.org", "npmjs.com"} and segments[:1] == ["project"]:
+        return CODE_KIND
+    if host in DATA_HOSTS or any(host.endswith("." + h) for h in DATA_HOSTS):
+        return DATA
+    if host.endswith(PROJECT_SUFFIXES):
+        return PROJECT
+    if host in OTHER_HOSTS or re.fullmatch(r"[\d.:]+", host):
+        return OTHER
+    return PROJECT
+
+
+def available_sentence(sentence: str, url_kinds: Sequence[str] = ()) -> bool:
+    """Whether a sentence (URLs masked) says code, models or an implementation are released."""
+    if CODE_KIND in url_kinds:
+        return True
+    if NEGATION.search(sentence):
+        return False
+    if url_kinds and re.search(ARTIFACT, sentence, re.I) and not _data_only(sentence):
+        return True
+    if ARTIFACT_IS_AVAILABLE.search(sentence) or ARTIFACT_AVAILABLE_AT.search(sentence):
+        return not _data_only(sentence)
+    if WE_MAKE_AVAILABLE.search(sentence):
+        return True
+    if _releases(sentence, WE_RELEASE, ARTIFACT):
+        return True
+    if _releases(sentence, WE_PROVIDE, STRONG_ARTIFACT):
+        return True
+    self_open = OPEN_SOURCE_SELF.search(sentence)
+    return bool(self_open and not DATA_OBJECT.match(self_open.group("head").strip()))
+
+
+def _releases(sentence: str, verb: re.Pattern[str], artifact: str) -> bool:
+    """Whether the object of ``verb`` names an artifact: "we release the data, code and models"."""
+    for match in verb.finditer(sentence):
+        end = OBJECT_END.search(sentence, match.end())
+        obj = sentence[match.end() : end.start() if end else len(sentence)]
+        for found in re.finditer(artifact, obj, re.IGNORECASE):
+            if not _DESCRIBED.search(obj[: found.start()]):
+                return True
+    return False
+
+
+def _data_only(sentence: str) -> bool:
+    """Data is what is released, and no code-like artifact is: "the dataset is available"."""
+    artifacts = re.findall(ARTIFACT, sentence, re.I)
+    return bool(DATA_OBJECT.search(sentence)) and all(
+        re.fullmatch(r"pipelines?|repositor(?:y|ies)|repos?", a, re.I) for a in artifacts
+    )
+
+
+def _trim(url: str) -> str:
+    """Drop trailing sentence punctuation and closing brackets the URL did not open."""
+    while True:
+        before = url
+        url = TRAILING_PUNCT.sub("", url)
+        for opener, closer in ("()", "[]", "{}", "<>"):
+            if url.endswith(closer) and url.count(closer) > url.count(opener):
+                url = url[:-1]
+        if url.endswith("\\"):
+            url = url[:-1]
+        if url == before:
+            return url
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).netloc.lower().removeprefix("www.").split(":")[0]
+
+
+def _mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with each span replaced by "#", so URL paths are not read as words."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = "#" * (end - start)
+    return "".join(chars)
