@@ -59,7 +59,8 @@ class Document:
 
     @property
     def text(self) -> str:
-        return self.doc.text
+        # Joined from the fields: spaCy's Doc.text rebuilds the string from tokens each call.
+        return join_text(self.title, self.abstract)
 
     @property
     def title_end(self) -> int:

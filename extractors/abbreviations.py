@@ -1,0 +1,173 @@
+"""Abbreviation definitions: "Cross Stage Partial Network (CSPNet)" and "CSPNet (Cross ...)".
+
+The algorithm is Schwartz & Hearst (2003), "A simple algorithm for identifying abbreviation
+definitions in biomedical text", Pacific Symposium on Biocomputing 8:451-462: a short form
+in parentheses is paired with the shortest stretch of the preceding words (at most
+``min(len(SF) + 5, 2 * len(SF))`` words) in which every letter or digit of the short form
+occurs in order, reading both right to left, and whose first word starts with the short
+form's first character. The reverse order "SF (long form)" is tried when the parentheses
+hold several words.
+
+ML papers coin short forms more freely than biomedical ones ("Heterogeneous Graph Diffusion
+Model (DiffGraph)"), so a relaxed rule follows when the strict one fails: a run of at least
+two capitalised words right before the parenthesis whose initials include two of the short
+form's capitals. Such pairs carry ``attrs["strict"] = False``.
+
+The mention spans the short form; ``attrs`` hold ``long_form``, ``long_start``, ``long_end``
+(offsets into the document text). This extractor runs first; later ones read its output.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from extractors.base import ABBREVIATION, Document, Mention
+
+# A parenthesised stretch: "(CSPNet)", "(Cross Stage Partial Network)"; must not match "(a (b) c"
+# as one stretch (no nested parentheses).
+PARENS = re.compile(r"\(([^()\n]{1,150})\)")
+
+# A short-form candidate: 2-10 characters with a capital letter, at most two words: "CSPNet",
+# "D-DARTS", "GNNs"; must not match "e.g." or "see below" (no capital).
+SHORT_FORM = re.compile(r"^(?=[^ ]*[A-Z])[A-Za-z0-9][\w\-+./&’']{1,9}(?: [\w\-]{1,6})?$")
+
+# The word right before a parenthesis, for the "SF (long form)" order: "CSPNet (" -> "CSPNet";
+# must not match across a comma ("X, (").
+WORD_BEFORE = re.compile(r"([A-Za-z0-9][\w\-+]{1,11})\s*$")
+
+# Where a clause starts, so a long form never reaches across it: matches ". ", "; ", ": "; must
+# not match the hyphen in "long-range".
+CLAUSE_BREAK = re.compile(r"[.;:!?]\s|[\[\]()\"“”]")
+
+# A run of capitalised words (with small connectors) ending right before "(": "Hierarchical Edge
+# Module " in "a Hierarchical Edge Module (HEM)"; must not match "the module (HEM)".
+CAPITALISED_RUN = re.compile(
+    r"((?:[A-Z][\w\-’']*|[0-9][\w\-]*)(?:\s+(?:(?:of|for|with|and|in|on|to|via|the|a)\s+)?"
+    r"(?:[A-Z][\w\-’']*|[0-9][\w\-]*)){1,7})\s*$"
+)
+
+# Content that cannot be a long form: years, citations, numbers, "e.g." asides.
+NOT_LONG_FORM = re.compile(r"^(?:e\.g\.|i\.e\.|see |cf\.|\d|[^A-Za-z]*$)|et al\.|\d{4}")
+
+
+class AbbreviationExtractor:
+    """Schwartz & Hearst abbreviation definitions, short form first or long form first."""
+
+    name = "abbreviations"
+    labels = (ABBREVIATION,)
+
+    def __call__(self, document: Document, found: Sequence[Mention]) -> Iterator[Mention]:
+        text = document.text
+        for match in PARENS.finditer(text):
+            inner = match.group(1)
+            stripped = inner.strip()
+            first = re.split(r"[;,]\s", stripped, maxsplit=1)[0].strip()
+            inner_start = match.start(1) + inner.index(first) if first else match.start(1)
+            if SHORT_FORM.match(first):
+                mention = self._long_first(text, match.start(), first, inner_start)
+            elif len(first.split()) >= 2 and not NOT_LONG_FORM.search(first):
+                mention = self._short_first(text, match.start(), first, inner_start)
+            else:
+                mention = None
+            if mention is not None:
+                yield mention
+
+    def _long_first(self, text: str, paren: int, short: str, short_start: int) -> Mention | None:
+        """ "Cross Stage Partial Network (CSPNet)": find the long form before the parenthesis."""
+        before = _clause_before(text, paren)
+        words = list(re.finditer(r"\S+", before))
+        limit = min(len(short) + 5, 2 * len(short))
+        window = words[-limit:]
+        if not window:
+            return None
+        offset = paren - len(before)
+        cand_start = offset + window[0].start()
+        candidate = text[cand_start:paren].rstrip()
+        start = best_long_form(short, candidate)
+        strict = start is not None
+        if start is None:
+            run = CAPITALISED_RUN.search(before)
+            if run is None or not _initials_overlap(short, run.group(1)):
+                return None
+            long_start = offset + run.start(1)
+        else:
+            long_start = cand_start + start
+        long_form = text[long_start:paren].rstrip()
+        return _mention(short, short_start, long_form, long_start, strict)
+
+    def _short_first(self, text: str, paren: int, inner: str, inner_start: int) -> Mention | None:
+        """ "CSPNet (Cross Stage Partial Network)": the word before is the short form."""
+        word = WORD_BEFORE.search(text, 0, paren)
+        if word is None or not SHORT_FORM.match(word.group(1)):
+            return None
+        short = word.group(1)
+        if len(short) >= len(inner) or not any(c.isupper() for c in short):
+            return None
+        start = best_long_form(short, inner)
+        if start is None or start > len(inner.split()[0]):  # must start in the first word
+            return None
+        return _mention(short, word.start(1), inner, inner_start, True)
+
+
+def best_long_form(short: str, long: str) -> int | None:
+    """Schwartz & Hearst's matching: where in ``long`` the long form starts, or None.
+
+    >>> best_long_form("CSPNet", "using the Cross Stage Partial Network")
+    10
+    """
+    s_index = len(short) - 1
+    l_index = len(long) - 1
+    while s_index >= 0:
+        char = short[s_index].lower()
+        if not char.isalnum():
+            s_index -= 1
+            continue
+        while l_index >= 0 and (
+            long[l_index].lower() != char
+            or (s_index == 0 and l_index > 0 and long[l_index - 1].isalnum())
+        ):
+            l_index -= 1
+        if l_index < 0:
+            return None
+        l_index -= 1
+        s_index -= 1
+    start = l_index + 1
+    # the long form starts at the beginning of the word holding the first match
+    while start > 0 and not long[start - 1].isspace():
+        start -= 1
+    if not long[start:].strip() or len(long[start:].strip()) <= len(short):
+        return None
+    return start
+
+
+def _clause_before(text: str, paren: int) -> str:
+    """The text of the clause that ends at the parenthesis."""
+    window_start = max(0, paren - 200)
+    window = text[window_start:paren]
+    ends = [m.end() for m in CLAUSE_BREAK.finditer(window)]
+    return window[ends[-1] :] if ends else window
+
+
+def _initials_overlap(short: str, run: str) -> bool:
+    """Two of the short form's capitals are initials of words in the run (relaxed pairing)."""
+    initials = {w[0] for w in re.split(r"[\s\-]+", run) if w}
+    capitals = [c for c in short if c.isupper()]
+    hits = sum(1 for c in set(capitals) if c in initials)
+    return len(run.split()) >= 2 and hits >= 2 and short[0].upper() in initials
+
+
+def _mention(short: str, start: int, long_form: str, long_start: int, strict: bool) -> Mention:
+    return Mention(
+        label=ABBREVIATION,
+        text=short,
+        start=start,
+        end=start + len(short),
+        extractor=AbbreviationExtractor.name,
+        attrs={
+            "long_form": long_form,
+            "long_start": long_start,
+            "long_end": long_start + len(long_form),
+            "strict": strict,
+        },
+    )

@@ -1,0 +1,109 @@
+"""Generic method families and techniques ("convolutional neural network", "MoE") as concepts.
+
+The guideline keeps generic families out of the methods: "CNN", "GNNs", "large language
+models", "diffusion models", "transformer-based" models name no single paper's method. They
+are matched from a curated lexicon (``data/concepts.jsonl``, plus user entries of type
+Concept) and reported under one lower-case canonical phrase in ``attrs["canonical"]``.
+Multi-word phrases match case-insensitively, with a plural ``-s``; one-word entries and
+acronyms match as written (and capitalised), so "Transformer" the architecture stays a method
+while "transformer-based" is a concept. An acronym the text defines from a concept's long form
+("Graph Neural Networks (GNNs)") becomes that concept too.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+
+from extractors.base import ABBREVIATION, CONCEPT, Document, Mention
+from extractors.shapes import normalise
+
+DATA = Path(__file__).parent / "data"
+
+
+class Entry(NamedTuple):
+    """One lexicon entry as the matching extractors need it (methods and concepts)."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    case_sensitive: bool = False
+
+
+def read_entries(path: Path, kind: str) -> list[Entry]:
+    """The entries of type ``kind`` in a JSONL lexicon ``{"name", "aliases", "type"}``."""
+    entries = []
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if row.get("type", kind) == kind and row.get("name"):
+                aliases = tuple(a for a in row.get("aliases") or () if a)
+                entries.append(Entry(row["name"], aliases, bool(row.get("case_sensitive"))))
+    return entries
+
+
+class ConceptExtractor:
+    """Lexicon phrases for generic techniques, each mapped to its canonical name."""
+
+    name = "concepts"
+    labels = (CONCEPT,)
+
+    def __init__(self, nlp: Language, entries: Iterable[Entry]) -> None:
+        self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._canonical: dict[str, str] = {}  # normalised surface form -> canonical name
+        exact: dict[str, list[str]] = {}
+        lower: dict[str, list[str]] = {}
+        for entry in entries:
+            canonical = entry.name.lower() if not entry.case_sensitive else entry.name
+            for form in (entry.name, *entry.aliases):
+                self._canonical.setdefault(normalise(form), canonical)
+                if _is_exact_form(form) or entry.case_sensitive:
+                    variants = {form, form + "s"} if form[-1:].islower() else {form}
+                    if not entry.case_sensitive and form[:1].islower():
+                        variants |= {v[:1].upper() + v[1:] for v in variants}
+                    exact.setdefault(canonical, []).extend(sorted(variants))
+                else:
+                    variants = {form} if form.endswith("s") else {form, form + "s"}
+                    lower.setdefault(canonical, []).extend(sorted(variants))
+        for canonical, forms in exact.items():
+            self._exact.add(canonical, [nlp.make_doc(f) for f in forms])
+        for canonical, forms in lower.items():
+            self._lower.add(canonical, [nlp.make_doc(f) for f in forms])
+
+    def canonical(self, surface: str) -> str | None:
+        """The canonical concept a surface form names, if any."""
+        return self._canonical.get(normalise(surface))
+
+    def __call__(self, document: Document, found: Sequence[Mention]) -> Iterator[Mention]:
+        doc = document.doc
+        seen: set[tuple[int, int]] = set()
+        for matcher in (self._lower, self._exact):
+            for match_id, start, end in matcher(doc):
+                span = doc[start:end]
+                key = (span.start_char, span.end_char)
+                if key in seen:
+                    continue
+                seen.add(key)
+                yield self._mention(span.text, *key, doc.vocab.strings[match_id])
+        for abbr in found:
+            if abbr.label != ABBREVIATION:
+                continue
+            canonical = self.canonical(abbr.attrs["long_form"])
+            if canonical and (abbr.start, abbr.end) not in seen:
+                seen.add((abbr.start, abbr.end))
+                yield self._mention(abbr.text, abbr.start, abbr.end, canonical)
+
+    def _mention(self, text: str, start: int, end: int, canonical: str) -> Mention:
+        return Mention(CONCEPT, text, start, end, self.name, {"canonical": canonical})
+
+
+def _is_exact_form(form: str) -> bool:
+    """One-word forms and acronyms match as written: "CNN", "dropout", "MoE"."""
+    return " " not in form and "-" not in form or any(c.isupper() for c in form[1:])

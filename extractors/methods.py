@@ -1,0 +1,518 @@
+"""Named methods, and whether this paper proposes them.
+
+Evidence, strongest first:
+
+- a curated lexicon of established methods (``data/methods.jsonl`` plus user entries of type
+  Method), extended over a trailing variant ("ResNet" + "-50", "YOLO" + "v4");
+- an abbreviation definition whose long form ends in a method head noun ("Hierarchical Edge
+  Module (HEM)"), or any definition made while proposing ("we propose ... (DiffGraph)");
+- the title pattern "X: ..." naming the paper's system;
+- introduction cues ("we propose / introduce / present X", "named / called / dubbed X",
+  "X, a novel ...", "our X") and use cues ("outperforms X", "compared with X", "based on X",
+  "X backbone"), and coordination ("X, Y and Z") with a method already found;
+- the word's shape (:mod:`extractors.shapes`): CamelCase, letters with digits, -Net/-Former
+  suffixes, version marks. An all-capitals acronym needs one more piece of evidence.
+
+Generic families are concepts and datasets/metrics belong to their extractors: a candidate
+inside a Concept, Dataset, Metric, Task or Code mention found earlier is dropped, as is one
+followed by "dataset"/"benchmark". Every occurrence of an accepted name becomes a mention, with
+``attrs = {"proposed", "role", "long_form"}``; the role is the strongest any occurrence shows.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+
+from extractors.base import (
+    ABBREVIATION,
+    CODE,
+    CONCEPT,
+    DATASET,
+    METHOD,
+    METRIC,
+    TASK,
+    Document,
+    Mention,
+)
+from extractors.concepts import Entry
+from extractors.shapes import Shape, normalise, shape_of
+
+BLOCKING = (CONCEPT, DATASET, METRIC, TASK, CODE)
+ROLES = ("mentioned", "component", "baseline", "proposed")  # weakest to strongest
+
+# A word with a capital or a digit: the only words worth a shape test. Matches "HieraEdgeNet",
+# "YOLOv4"; must not match "network".
+CANDIDATE_WORD = re.compile(
+    r"(?<![\w\-+/])[A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*(?:(?:[-.'’]|/(?=\d))[A-Za-z0-9]+)*"
+    r"(?:\+\+|\+(?![\w]))?"
+)
+
+# A variant after a lexicon name: "-50", "v4", "-B/16", "++", "-Large"; matches "-50" of
+# "ResNet-50"; must not match "-based" of "BERT-based".
+VARIANT = re.compile(
+    r"(?:-?(?:[vV]?\d+(?:\.\d+)?[a-z]?|[A-Z]{1,2}(?:/\d+)?)(?![\w])|\+\+|"
+    r"-(?:Base|Large|Small|Tiny|Huge|XL|XXL|Mini|Nano|Instruct|Chat))+(?![\w-])"
+)
+
+# A trailing affix that is not part of a name: "-based", "-like", "'s"; matches "-based" of
+# "DNN-based"; must not match "-Net".
+AFFIX = re.compile(r"(?:-(?:based|like|style|type|driven|guided|inspired|aware|only|free)|['’]s)$")
+
+# "we propose", "this paper introduces": matches "In this work, we propose"; must not match
+# "previous works proposed" (no "we"/"this paper").
+PROPOSE_CUE = re.compile(
+    r"\b(?:we|this (?:paper|work|study|article|letter)|here|our (?:paper|work))\b[^.;]{0,40}?\b"
+    r"(?:propose|proposes|(?<!the )(?<!our )proposed|introduce|introduces|introduced|"
+    r"present|presents|presented|"
+    r"develop|develops|developed|design|designs|designed|devise|devises|devised|build|builds|"
+    r"construct|constructs|formulate|formulates|establish|establishes|put forward|contribute|"
+    r"term|name|call|dub|coin)\b",
+    re.IGNORECASE,
+)
+
+# A naming cue right before the name: matches "a framework named "; must not match "name of".
+NAMING_CUE = re.compile(
+    r"(?:\bnamed|\bcalled|\bdubbed|\btermed|\bcoined|\bdenoted(?: as| by)?|\breferred to as|"
+    r"\bnamely|\bentitled|\bour|\bthe proposed|\bthe new)\s*[,:]?\s*[\"“'`‘]*$",
+    re.IGNORECASE,
+)
+
+# An appositive introduction right after the name: matches ", a novel framework"; must not match
+# ", a widely used".
+APPOSITIVE_NEW = re.compile(
+    r"^[\"”'’`]*\s*(?:\([^()]{1,60}\)\s*)?(?:,|--|—|–|:|\bis)\s*(?:a|an|the first)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:novel|new|simple|unified|general|generic|lightweight|efficient|"
+    r"scalable|first|principled|plug-and-play|effective|flexible|powerful)\b",
+    re.IGNORECASE,
+)
+
+# "(ours)" or "our" marker after a name: matches " (ours)"; must not match " (2019)".
+OURS_AFTER = re.compile(r"^\s*\((?:ours|proposed)\)", re.IGNORECASE)
+
+# "X is proposed" after a name (and its definition): matches " (SAN) is proposed"; must not match
+# " is used".
+PASSIVE_PROPOSED = re.compile(
+    r"^\s*(?:\([^()]{1,60}\)\s*)?(?:is|are|was|were|has been|have been)\s+(?:\w+ly\s+)?"
+    r"(?:proposed|introduced|presented|developed|designed|devised)\b",
+    re.IGNORECASE,
+)
+
+# A module noun after a defined name ("the Synergistic Edge Fusion (SEF) module"), marking a part
+# the paper introduces: matches " module"; must not match " model of".
+MODULE_AFTER = re.compile(
+    r"^\)?\s*(?:module|block|unit|layer|component|branch|mechanism)s?\b", re.IGNORECASE
+)
+
+# Cues that the name exists already: matches "the recently proposed "; must not match "we propose".
+EXISTING_CUE = re.compile(
+    r"\b(?:recently|previously|originally|widely|commonly|popular|existing|prior|classic|"
+    r"standard|well-known|conventional|vanilla|original)\s+(?:used\s+|adopted\s+|proposed\s+)?"
+    r"(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+# "we propose X" with nothing between: matches "we present "; must not match "we use ".
+DIRECT_PROPOSE = re.compile(r"\bwe\s+(?:propose|present|introduce)\s+(?:the\s+)?$", re.I)
+
+# Comparison cues before a name: matches "outperforms ", "compared with "; must not match "we use".
+BASELINE_CUE = re.compile(
+    r"\b(?:outperform\w*|surpass\w*|beat\w*|compared? (?:with|to|against)|comparison (?:with|to)|"
+    r"than|over|versus|vs\.?|baselines?(?: such as| including)?|unlike|competitors?|"
+    r"state-of-the-art methods?(?: such as| like| including)?)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+# Use cues before a name: matches "based on ", "built upon the "; must not match "compared to".
+COMPONENT_CUE = re.compile(
+    r"\b(?:based on|built (?:on|upon)|on top of|using|uses?|adopt\w*|leverag\w*|employ\w*|"
+    r"utili[sz]\w*|extends?|extending|integrat\w*|incorporat\w*|with|initiali[sz]ed (?:from|with)|"
+    r"fine-tun\w*)\s+(?:a|an|the|pre-?trained)?\s*$",
+    re.IGNORECASE,
+)
+
+# A backbone-like noun right after a name: matches " backbone"; must not match " background".
+COMPONENT_AFTER = re.compile(r"^[-\s](?:backbones?|encoders?|decoders?|features)\b", re.IGNORECASE)
+
+# A method noun right after an acronym makes it a method: matches " architecture"; must not match
+# " dataset".
+METHOD_NOUN_AFTER = re.compile(  # used with .match(text, pos)
+    r"[-\s](?:models?|architectures?|networks?|algorithms?|frameworks?|backbones?|optimi[sz]ers?|"
+    r"detectors?|classifiers?|baselines?|variants?|family|encoders?)\b",
+    re.IGNORECASE,
+)
+
+# Words after a name that make it data, not a method: matches " dataset", "-Bench"; must not match
+# " data augmentation".
+DATA_AFTER = re.compile(  # used with .match(text, pos), which anchors at pos
+    r"\)?[-\s](?:data ?sets?|benchmarks?|corpus|corpora|challenge|database|leaderboard|suite|"
+    r"splits?|test set|validation set|training set|images|videos|library|toolkit|toolbox|"
+    r"package|platform|API|scores?|metrics?|measures?|distance|index|"
+    r"(?:[\w-]+\s)?(?:tasks?|problems?|settings?))\b",
+    re.IGNORECASE,
+)
+
+# The head noun of a long form that names a method: matches "Hierarchical Edge Module"; must not
+# match "magnetic resonance imaging".
+METHOD_HEAD = re.compile(
+    r"(?:net|nets|network|networks|model|models|module|modules|block|blocks|layer|layers|unit|"
+    r"units|mechanism|attention|transformer|transformers|former|encoder|decoder|autoencoder|"
+    r"algorithm|method|approach|framework|architecture|system|search|learning|training|"
+    r"optimi[sz]ation|optimi[sz]er|loss|regulari[sz]ation|strategy|scheme|pipeline|procedure|"
+    r"technique|machine|memory|fusion|aggregation|embeddings?|estimator|sampler|sampling|"
+    r"classifier|detector|tracker|filtering|compression|distillation|pruning|quantization|"
+    r"adapters?|adaptation|tuning|decomposition|transform|policy|agent|solver|head|convolutions?|"
+    r"pooling|normali[sz]ation|gate|kernel|operator|generator|discriminator|mapping|propagation|"
+    r"selection|routing|parametri[sz]ations?|diffusion|inference|completion|traversal|"
+    r"generation|translation|fine-tuning|descent|gradient|mixer|perceptron|machine)$",
+    re.IGNORECASE,
+)
+
+# A long form naming a part of the paper's method: matches "Hierarchical Edge Module"; must not
+# match "Graph Neural Network".
+MODULE_HEAD = re.compile(r"\b(?:module|block|layer|mechanism)s?$", re.IGNORECASE)
+
+# Title "X: rest" naming the paper's system: matches "DiffGraph: Heterogeneous ..."; must not
+# match "Why do models fail? An analysis" (no colon).
+TITLE_NAME = re.compile(r"^\s*([^:?!]{1,60}?)\s*[:：]\s+\S")
+
+# A title whose rest announces data or a survey, not a system: matches "A Benchmark for ...";
+# must not match "A Framework for ...".
+TITLE_NOT_SYSTEM = re.compile(r"\b(?:dataset|benchmark|corpus|survey|review|tutorial)\b", re.I)
+
+# Generic title prefixes that are not names: matches "Revisiting"; must not match "Maestro".
+TITLE_GENERIC = re.compile(
+    r"^(?:revisiting|rethinking|towards?|beyond|understanding|on|why|how|what|when|introducing|"
+    r"position|survey|review|tutorial|overview|perspective|commentary|benchmarking|"
+    r"case study|note|erratum|technical report|appendix)\b",
+    re.IGNORECASE,
+)
+
+# Names that look coined but are libraries, hardware, organisations, venues, formats or measures.
+NOT_METHODS = frozenset(
+    normalise(w)
+    for w in """PyTorch TensorFlow JAX Keras scikit-learn sklearn PaddlePaddle MXNet Caffe Theano
+    HuggingFace Transformers-library CUDA cuDNN OpenCV ONNX TensorRT MATLAB NumPy SciPy pandas
+    GitHub GitLab arXiv YouTube LaTeX OpenAI DeepMind NVIDIA Google Microsoft Meta Amazon IBM
+    Intel AMD Apple Baidu Alibaba Tencent Huawei GPU GPUs CPU CPUs TPU TPUs FPGA FPGAs ASIC ASICs
+    A100 V100 H100 RTX GTX Jetson IoT iOS macOS NeurIPS ICML ICLR CVPR ICCV ECCV AAAI IJCAI KDD
+    ACL EMNLP NAACL WWW SIGIR IEEE ACM FP16 FP32 FP8 BF16 INT8 INT4 INT2 COVID-19 SARS-CoV-2
+    mAP AP AP50 AP75 mIoU IoU FLOPs GFLOPs TFLOPs MACs PSNR SSIM LPIPS FID BLEU ROUGE METEOR
+    CIDEr AUC AUROC ROC F1 MSE RMSE MAE-metric SOTA AI ML DL NLP CV API APIs SDK RGB RGB-D MRI
+    CT PET fMRI EEG ECG LiDAR ReLU GELU SiLU softmax L1 L2 USA UK EU PhD DNA RNA IID OOD MCU MCUs
+    DAG DAGs kNN KNN""".split()  # noqa: SIM905
+)
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    text: str
+    shape: Shape
+    lexicon: bool = False
+    long_form: str | None = None
+    long_span: tuple[int, int] | None = None
+    title_name: bool = False
+    entity: str | None = None  # the lexicon entry's name: joins "ResNet" and "residual networks"
+
+
+class MethodExtractor:
+    """Named methods with ``proposed`` and ``role`` from the evidence listed above."""
+
+    name = "methods"
+    labels = (METHOD,)
+
+    def __init__(self, nlp: Language, entries: Iterable[Entry]) -> None:
+        self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._known: dict[str, str] = {}  # normalised name or alias -> the entry's name
+        for entry in entries:
+            forms = (entry.name, *entry.aliases)
+            for form in forms:
+                self._known.setdefault(normalise(form), entry.name)
+            exact = [f for f in forms if " " not in f or f[:1].isupper()]
+            exact += [f + "s" for f in exact if f[-1:].isalpha() and f[-1:] != "s"]
+            lower = [f for f in forms if " " in f and len(f) > 8]
+            self._exact.add("M", [nlp.make_doc(f) for f in exact])
+            if lower:
+                self._lower.add("M", [nlp.make_doc(f) for f in lower])
+
+    def __call__(self, document: Document, found: Sequence[Mention]) -> Iterator[Mention]:
+        scan = _Scan(document, found, self)
+        yield from scan.run()
+
+    def entry_of(self, text: str) -> str | None:
+        key = normalise(text)
+        return self._known.get(key) or self._known.get(key[:-1] if key.endswith("s") else key)
+
+    def known(self, text: str) -> bool:
+        return normalise(text) in self._known or normalise(text.rstrip("s")) in self._known
+
+    def lexicon_spans(self, document: Document) -> Iterator[tuple[int, int]]:
+        doc = document.doc
+        for matcher in (self._exact, self._lower):
+            for _, start, end in matcher(doc):
+                span = doc[start:end]
+                yield span.start_char, span.end_char
+
+
+class _Scan:
+    """One document's pass: candidates, then evidence, then mentions."""
+
+    def __init__(self, document: Document, found: Sequence[Mention], owner: MethodExtractor):
+        self.doc = document
+        self.text = document.text
+        self.owner = owner
+        self.blocked = sorted((m.start, m.end) for m in found if m.label in BLOCKING)
+        self.abbrs = [m for m in found if m.label == ABBREVIATION]
+        starts = getattr(document, "sentence_starts", None)
+        self.sent_starts = starts if starts else [s.start_char for s in document.doc.sents]
+
+    # -- candidates ----------------------------------------------------------------------------
+
+    def candidates(self) -> dict[tuple[int, int], _Candidate]:
+        text = self.text
+        out: dict[tuple[int, int], _Candidate] = {}
+        for start, end in self.owner.lexicon_spans(self.doc):
+            variant = VARIANT.match(text, end)
+            if variant and not text[start:end].endswith("s"):
+                end = variant.end()
+            out[(start, end)] = _Candidate(
+                start,
+                end,
+                text[start:end],
+                Shape.STRONG,
+                lexicon=True,
+                entity=self.owner.entry_of(text[start:end]),
+            )
+        longer = [(c.start, c.end) for c in out.values()]
+        longer += [(a.attrs["long_start"], a.attrs["long_end"]) for a in self.abbrs]
+        for match in CANDIDATE_WORD.finditer(text):
+            word, start = match.group(), match.start()
+            affix = AFFIX.search(word)
+            if affix:
+                word = word[: affix.start()]
+            end = start + len(word)
+            if (start, end) in out or self._inside(longer, start, end):
+                continue
+            shape = shape_of(word)
+            if shape is not Shape.NONE:
+                out[(start, end)] = _Candidate(start, end, word, shape)
+        for abbr in self.abbrs:
+            key = (abbr.start, abbr.end)
+            cand = out.get(key) or _Candidate(abbr.start, abbr.end, abbr.text, shape_of(abbr.text))
+            cand.long_form = abbr.attrs["long_form"]
+            cand.long_span = (abbr.attrs["long_start"], abbr.attrs["long_end"])
+            out[key] = cand
+        self._title_candidate(out)
+        return out
+
+    def _inside(self, spans: list[tuple[int, int]], start: int, end: int) -> bool:
+        """Inside a lexicon match or an abbreviation's long form: part of a longer name."""
+        return any(s <= start and end <= e for s, e in spans)
+
+    def _title_candidate(self, out: dict[tuple[int, int], _Candidate]) -> None:
+        title = self.doc.title
+        match = TITLE_NAME.match(title)
+        if not match or TITLE_NOT_SYSTEM.search(title[match.end(1) :][:60]):
+            return
+        name = match.group(1)
+        words = name.split()
+        if (
+            len(words) > 4
+            or TITLE_GENERIC.match(name)
+            or not all(w[:1].isupper() or w[:1].isdigit() for w in words)
+        ):
+            return
+        start, end = match.start(1), match.end(1)
+        abstract = self.doc.abstract
+        strong = any(shape_of(w) is Shape.STRONG for w in words)
+        # multi-word or plain capitalised names must be used again in the abstract
+        plain = not strong and (len(words) > 1 or shape_of(name) is Shape.NONE)
+        if plain and name.casefold() not in abstract.casefold():
+            return
+        cand = out.get((start, end)) or _Candidate(start, end, name, shape_of(name))
+        cand.title_name = True
+        out[(start, end)] = cand
+
+    # -- evidence ------------------------------------------------------------------------------
+
+    def sentence_bounds(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self.sent_starts, pos) - 1
+        start = self.sent_starts[i] if i >= 0 else 0
+        end = self.sent_starts[i + 1] if i + 1 < len(self.sent_starts) else len(self.text)
+        return start, end
+
+    def is_blocked(self, cand: _Candidate) -> bool:
+        for start, end in self.blocked:
+            if start <= cand.start and cand.end <= end:
+                return True
+            if start >= cand.end:
+                break
+        if cand.long_span:
+            ls, le = cand.long_span
+            return any(s <= ls and le <= e for s, e in self.blocked)
+        return False
+
+    def role_at(self, cand: _Candidate) -> str | None:
+        """The role this occurrence's context shows, or None without any cue.
+
+        A defined name is read from where its definition starts: "we propose Weigh And Select
+        (WAS)" proposes WAS.
+        """
+        text = self.text
+        anchor = cand.start
+        if cand.long_span and cand.long_span[0] < cand.start:
+            anchor = cand.long_span[0]
+        s_start, s_end = self.sentence_bounds(anchor)
+        before = text[max(s_start, anchor - 120) : anchor]
+        after = text[cand.end : min(s_end, cand.end + 80)]
+        if EXISTING_CUE.search(before[-40:]):
+            return "component"
+        if cand.title_name or OURS_AFTER.match(after) or NAMING_CUE.search(before):
+            return "proposed"
+        if APPOSITIVE_NEW.match(after) or PASSIVE_PROPOSED.match(after):
+            return "proposed"
+        if (
+            cand.long_form
+            and not self.owner.known(cand.text)
+            and (MODULE_AFTER.match(after) or MODULE_HEAD.search(cand.long_form))
+        ):
+            return "proposed"
+        cue_ends = [m.end() for m in PROPOSE_CUE.finditer(before)]
+        if cue_ends and not _interrupted(before[cue_ends[-1] :]):
+            return "proposed"
+        if BASELINE_CUE.search(before[-60:]):
+            return "baseline"
+        if COMPONENT_CUE.search(before[-40:]) or COMPONENT_AFTER.match(after):
+            return "component"
+        return None
+
+    def _introduces(self, cand: _Candidate) -> bool:
+        """The title names it, or "we propose/present X" right before it."""
+        anchor = cand.long_span[0] if cand.long_span else cand.start
+        s_start, _ = self.sentence_bounds(anchor)
+        before = self.text[s_start:anchor]
+        if cand.title_name or DIRECT_PROPOSE.search(before[-40:]):
+            return True
+        return bool(NAMING_CUE.search(before) and PROPOSE_CUE.search(before))
+
+    def accept(self, cand: _Candidate, role: str | None) -> bool:
+        """Whether the candidate names a method, given the role its context shows."""
+        key = normalise(cand.text)
+        if not key or key in NOT_METHODS or self.is_blocked(cand):
+            return False
+        if DATA_AFTER.match(self.text, cand.end):
+            return False
+        if cand.lexicon:
+            return True
+        if cand.long_form is not None:
+            return self._accept_definition(cand, role)
+        if cand.title_name:
+            return True
+        if self.owner.known(cand.text):
+            return True
+        if cand.shape is Shape.STRONG:
+            return True
+        if cand.shape is Shape.ACRONYM:
+            return (
+                role is not None
+                and role != "component"
+                or bool(METHOD_NOUN_AFTER.match(self.text, cand.end))
+            )
+        return False
+
+    def _accept_definition(self, cand: _Candidate, role: str | None) -> bool:
+        long_form = cand.long_form or ""
+        if self.owner.known(long_form) or self.owner.known(cand.text):
+            return True
+        head = re.split(r"[\s\-]+", long_form.strip())[-1]
+        if METHOD_HEAD.search(head):
+            return True
+        return role == "proposed" and any(w[:1].isupper() for w in long_form.split())
+
+    # -- output --------------------------------------------------------------------------------
+
+    def run(self) -> Iterator[Mention]:
+        cands = self.candidates()
+        roles: dict[str, str] = {}
+        long_forms: dict[str, str] = {}
+        rejected: set[str] = set()
+        entities: dict[str, str] = {}
+        ordered = sorted(cands.values(), key=lambda c: (c.start, -c.end))
+        cue_roles = [self.role_at(cand) for cand in ordered]
+        for cand, role in zip(ordered, cue_roles, strict=True):
+            if cand.long_form is not None and not self.accept(cand, role):
+                rejected.add(normalise(cand.text))
+        for cand, role in zip(ordered, cue_roles, strict=True):
+            key = normalise(cand.text)
+            if key in rejected or not self.accept(cand, role):
+                continue
+            if cand.lexicon and role == "proposed" and not self._introduces(cand):
+                role = "component"  # "a model called LLaVA": an established name, not new
+            best = roles.get(key, "mentioned")
+            roles[key] = max(best, role or "mentioned", key=ROLES.index)
+            if cand.long_form:
+                long_forms.setdefault(key, cand.long_form)
+            if cand.entity:
+                entities.setdefault(key, cand.entity)
+        self._coordinate(ordered, roles, rejected)
+        for cand in ordered:
+            key = normalise(cand.text)
+            if key not in roles:
+                continue
+            role = roles[key]
+            yield Mention(
+                METHOD,
+                cand.text,
+                cand.start,
+                cand.end,
+                MethodExtractor.name,
+                {
+                    "proposed": role == "proposed",
+                    "role": role,
+                    "long_form": long_forms.get(key),
+                    "entity": entities.get(key),
+                },
+            )
+
+    def _coordinate(self, ordered: list[_Candidate], roles: dict[str, str], rejected: set) -> None:
+        """ "X, Y and Z": acronyms listed beside an accepted method are methods too."""
+        for left, right in zip(ordered, ordered[1:], strict=False):
+            gap = self.text[left.end : right.start]
+            if not COORDINATION_GAP.fullmatch(gap):
+                continue
+            lkey, rkey = normalise(left.text), normalise(right.text)
+            for known, other, cand in ((lkey, rkey, right), (rkey, lkey, left)):
+                if (
+                    known in roles
+                    and other not in roles
+                    and other not in rejected
+                    and cand.shape is not Shape.NONE
+                    and self.accept(cand, roles[known])
+                ):
+                    roles[other] = "baseline" if roles[known] == "baseline" else "mentioned"
+
+
+# The gap between two listed names: matches ", ", " and ", ", and ", " or ", "/"; must not match
+# " is ".
+COORDINATION_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|/)\s*")
+
+
+def _interrupted(between: str) -> bool:
+    """A comparison or a second clause between a propose cue and a name breaks the link."""
+    return bool(
+        re.search(
+            r"\b(?:than|compared|outperform\w*|surpass\w*|over|unlike|such as|e\.g\.|including|"
+            r"like|based on|built (?:on|upon)|upon|extends?|with|using|from|of|to|on|which|that|"
+            r"where|while|and (?:evaluate|compare|show|demonstrate))\b",
+            between,
+            re.IGNORECASE,
+        )
+    )

@@ -1,0 +1,385 @@
+"""Extract: one spaCy pipeline, every extractor in order, one extraction record per paper.
+
+The text every extractor sees is ``title + "\\n\\n" + abstract``
+(:func:`extractors.base.join_text`), parsed once by ``spacy.blank("en")`` with a sentencizer.
+Extractors run in a fixed order, each seeing the mentions of those before it: abbreviations
+first (later ones read the definitions), then code links, datasets, tasks, metrics, concepts,
+methods, and results last. Overlapping entity mentions are resolved here and only here
+(:func:`resolve_overlaps`). Mentions of the same thing are then grouped into one entity per
+paper (:func:`group_entities`): an abbreviation pair gives ``name`` = short form with the long
+form among the aliases; surface forms with the same normalised key (NFKC, case-folded, letters
+and digits only) merge.
+
+The record (one dict per paper) is the contract the graph builder and the scorer read::
+
+    {"id", "title", "abstract", "arxiv_id", "authors", "categories", "date", "url", "sources",
+     "methods":  [{"name", "aliases", "proposed", "role", "evidence": [EV, ...]}],
+     "datasets": [{"name", "aliases", "proposed", "evidence"}],
+     "tasks" / "metrics" / "concepts": [{"name", "aliases", "evidence"}],
+     "results":  [{"method", "dataset", "metric", "value", "evidence": EV}],
+     "code":     [{"url", "kind", "name", "evidence": EV}],
+     "code_available": bool}
+    EV = {"field": "title"|"abstract", "start", "end", "sentence", "extractor"}
+
+Offsets in evidence are relative to the field they fall in.
+"""
+
+from __future__ import annotations
+
+import importlib
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from multiprocessing import Pool
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+from extractors.abbreviations import AbbreviationExtractor
+from extractors.base import (
+    CODE,
+    CODE_AVAILABLE,
+    CONCEPT,
+    DATASET,
+    METHOD,
+    METRIC,
+    RESULT,
+    TASK,
+    Document,
+    Extractor,
+    Mention,
+    join_text,
+)
+from extractors.concepts import DATA, ConceptExtractor, Entry, read_entries
+from extractors.methods import MethodExtractor
+from extractors.shapes import normalise
+from kg.records import Paper
+
+PIPELINE_VERSION = "0.1.0"
+
+# Which record key each entity label fills.
+ENTITY_KEYS = {
+    METHOD: "methods",
+    DATASET: "datasets",
+    TASK: "tasks",
+    METRIC: "metrics",
+    CONCEPT: "concepts",
+}
+# When two entity mentions overlap and have the same length, the earlier label here wins.
+PRIORITY = (CODE, DATASET, METHOD, METRIC, TASK, CONCEPT)
+# Extractors written in other modules, loaded when present: (module, class).
+OPTIONAL_EXTRACTORS = {
+    "datasets": ("extractors.datasets", "DatasetExtractor"),
+    "tasks": ("extractors.tasks", "TaskExtractor"),
+    "metrics": ("extractors.metrics", "MetricExtractor"),
+    "results": ("extractors.results", "ResultExtractor"),
+    "code": ("extractors.code_links", "CodeLinkExtractor"),
+}
+
+
+@Language.component("title_boundary")
+def title_boundary(doc: Any) -> Any:
+    """The title is its own sentence: start one after the blank line of :func:`join_text`."""
+    for token in doc:
+        if token.is_space and "\n\n" in token.text:
+            if token.i + 1 < len(doc):
+                doc[token.i + 1].is_sent_start = True
+            break
+    return doc
+
+
+@dataclass(slots=True)
+class ParsedDocument(Document):
+    """A :class:`Document` that keeps its joined text and sentence offsets.
+
+    ``Doc.text`` rebuilds the string from the tokens on every access, and the extractors read
+    it often; this keeps one copy (the same string :func:`join_text` made).
+    """
+
+    joined: str = ""
+    sentence_starts: list[int] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.joined
+
+    def sentence_text(self, start: int) -> str:
+        """The sentence holding offset ``start``, stripped."""
+        i = max(0, bisect_right(self.sentence_starts, start) - 1)
+        end = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else len(self.joined)
+        return self.joined[self.sentence_starts[i] : end].strip()
+
+
+def build_nlp() -> Language:
+    """``spacy.blank("en")`` with a sentencizer and the title boundary; nothing to download."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("title_boundary")
+    return nlp
+
+
+class Pipeline:
+    """Every extractor over one parsed document; records in the format above."""
+
+    def __init__(self, lexicons: Sequence[Path] = (), use_shipped_lexicons: bool = True) -> None:
+        self.nlp = build_nlp()
+        lexicon_paths = [Path(p) for p in lexicons]
+        shared = _load_shared_lexicon(lexicon_paths, use_shipped_lexicons)
+        methods = _entries("Method", DATA / "methods.jsonl", lexicon_paths, use_shipped_lexicons)
+        concepts = _entries("Concept", DATA / "concepts.jsonl", lexicon_paths, use_shipped_lexicons)
+        self.concepts = ConceptExtractor(self.nlp, concepts)
+        optional = {key: _optional(key, self.nlp, shared) for key in OPTIONAL_EXTRACTORS}
+        chain: list[Extractor | None] = [
+            AbbreviationExtractor(),
+            optional["code"],
+            optional["datasets"],
+            optional["tasks"],
+            optional["metrics"],
+            self.concepts,
+            MethodExtractor(self.nlp, methods),
+            optional["results"],
+        ]
+        self.extractors: list[Extractor] = [e for e in chain if e is not None]
+
+    def document(self, paper: Paper) -> Document:
+        return self._document(paper, self.nlp(join_text(paper.title, paper.abstract)))
+
+    def _document(self, paper: Paper, doc: Any) -> ParsedDocument:
+        starts = [sent.start_char for sent in doc.sents]
+        text = join_text(paper.title, paper.abstract)
+        return ParsedDocument(paper.id, paper.title, paper.abstract, doc, text, starts)
+
+    def mentions(self, paper: Paper) -> list[Mention]:
+        return self._mentions(self.document(paper))
+
+    def _mentions(self, document: Document) -> list[Mention]:
+        found: list[Mention] = []
+        for extractor in self.extractors:
+            found.extend(extractor(document, found))
+        return resolve_overlaps(found)
+
+    def extract(self, paper: Paper) -> dict[str, Any]:
+        return self._record(paper, self.document(paper))
+
+    def extract_many(self, papers: Sequence[Paper], batch_size: int = 256) -> list[dict]:
+        """Records for ``papers`` in order, parsing them in one ``nlp.pipe`` batch."""
+        texts = (join_text(p.title, p.abstract) for p in papers)
+        docs = self.nlp.pipe(texts, batch_size=batch_size)
+        return [self._record(p, self._document(p, d)) for p, d in zip(papers, docs, strict=True)]
+
+    def _record(self, paper: Paper, document: Document) -> dict[str, Any]:
+        mentions = self._mentions(document)
+        record: dict[str, Any] = {**paper.to_dict()}
+        names: dict[str, dict[str, str]] = {}
+        for label, key in ENTITY_KEYS.items():
+            entities = group_entities(document, [m for m in mentions if m.label == label])
+            record[key] = entities
+            names[label] = {
+                normalise(form): e["name"] for e in entities for form in (e["name"], *e["aliases"])
+            }
+        record["results"] = [_result(document, m, names) for m in mentions if m.label == RESULT]
+        record["code"] = [_code(document, m) for m in mentions if m.label == CODE]
+        record["code_available"] = any(m.label == CODE_AVAILABLE for m in mentions)
+        return record
+
+
+def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
+    """Keep one entity mention wherever several overlap: the longest, then by :data:`PRIORITY`.
+
+    Abbreviation definitions, results and code-availability claims describe spans rather than
+    claim them, so they pass through untouched. The output is sorted by position.
+    """
+    passing, claims = [], []
+    for m in mentions:
+        (claims if m.label in PRIORITY else passing).append(m)
+    rank = {label: i for i, label in enumerate(PRIORITY)}
+    claims.sort(key=lambda m: (-(m.end - m.start), rank[m.label], m.start))
+    taken: list[tuple[int, int]] = []
+    kept = []
+    for m in claims:
+        if any(m.start < e and s < m.end for s, e in taken):
+            continue
+        taken.append((m.start, m.end))
+        kept.append(m)
+    return sorted(passing + kept, key=lambda m: (m.start, m.end, m.label, m.text))
+
+
+def group_entities(document: Document, mentions: Sequence[Mention]) -> list[dict[str, Any]]:
+    """One entity per thing mentioned: forms joined by abbreviation pairs and equal keys."""
+    parent: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        while parent.setdefault(key, key) != key:
+            key = parent[key]
+        return key
+
+    for m in mentions:
+        forms = [m.text] + ([m.attrs["long_form"]] if m.attrs.get("long_form") else [])
+        # a concept's canonical name or a method's lexicon entry joins forms without being one
+        forms += [m.attrs[k] for k in ("canonical", "entity") if m.attrs.get(k)]
+        keys = [normalise(f) for f in forms if normalise(f)]
+        for other in keys[1:]:
+            parent[find(other)] = find(keys[0])
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if normalise(m.text):
+            groups.setdefault(find(normalise(m.text)), []).append(m)
+    return [_entity(document, group) for group in groups.values()]
+
+
+def _entity(document: Document, group: list[Mention]) -> dict[str, Any]:
+    label = group[0].label
+    canonical = next((m.attrs["canonical"] for m in group if m.attrs.get("canonical")), None)
+    short = next((m.text for m in group if m.attrs.get("long_form")), None)
+    name = canonical or short or group[0].text
+    forms: list[str] = []
+    for m in group:
+        forms.append(m.text)
+        if m.attrs.get("long_form"):
+            forms.append(m.attrs["long_form"])
+    aliases = sorted({f for f in forms if f != name})
+    entity: dict[str, Any] = {"name": name, "aliases": aliases}
+    if label in (METHOD, DATASET):
+        entity["proposed"] = any(m.attrs.get("proposed") for m in group)
+    if label == METHOD:
+        roles = [m.attrs.get("role", "mentioned") for m in group]
+        order = ("proposed", "baseline", "component", "mentioned")
+        entity["role"] = min(roles, key=lambda r: order.index(r) if r in order else len(order))
+    entity["evidence"] = [evidence(document, m) for m in group]
+    return entity
+
+
+def evidence(document: Document, m: Mention) -> dict[str, Any]:
+    """Where a mention was found, with offsets relative to its field."""
+    field = document.field_of(m.start)
+    shift = 0 if field == "title" else document.title_end + 2
+    return {
+        "field": field,
+        "start": m.start - shift,
+        "end": m.end - shift,
+        "sentence": _sentence(document, m),
+        "extractor": m.extractor,
+    }
+
+
+def _sentence(document: Document, m: Mention) -> str:
+    if isinstance(document, ParsedDocument):
+        return document.sentence_text(m.start)
+    return document.sentence_at(m.start, m.end).text.strip()
+
+
+def _result(document: Document, m: Mention, names: dict[str, dict[str, str]]) -> dict[str, Any]:
+    def entity_name(label: str, value: Any) -> str | None:
+        if not value:
+            return None
+        return names[label].get(normalise(str(value)), str(value))
+
+    return {
+        "method": entity_name(METHOD, m.attrs.get("method")),
+        "dataset": entity_name(DATASET, m.attrs.get("dataset")),
+        "metric": m.attrs.get("metric"),
+        "value": m.attrs.get("value"),
+        "evidence": evidence(document, m),
+    }
+
+
+def _code(document: Document, m: Mention) -> dict[str, Any]:
+    return {
+        "url": m.attrs.get("url"),
+        "kind": m.attrs.get("kind"),
+        "name": m.attrs.get("name"),
+        "evidence": evidence(document, m),
+    }
+
+
+def _entries(kind: str, shipped: Path, paths: Sequence[Path], use_shipped: bool) -> list[Entry]:
+    entries = read_entries(shipped, kind) if use_shipped else []
+    for path in paths:
+        if path.suffix == ".jsonl":
+            entries.extend(read_entries(path, kind))
+    return entries
+
+
+def _load_shared_lexicon(paths: Sequence[Path], use_shipped: bool) -> Any:
+    """The datasets team's :class:`extractors.lexicon.Lexicon`, when that module exists."""
+    try:
+        module = importlib.import_module("extractors.lexicon")
+    except ImportError:
+        return None
+    load = module.load_lexicons
+    try:
+        return load(paths, use_shipped=use_shipped)
+    except TypeError:
+        return load(paths)
+
+
+def _optional(key: str, nlp: Language, lexicon: Any) -> Extractor | None:
+    """Build an extractor from another module if it exists, trying the usual constructors."""
+    module_name, class_name = OPTIONAL_EXTRACTORS[key]
+    try:
+        cls = getattr(importlib.import_module(module_name), class_name)
+    except (ImportError, AttributeError):
+        return None
+    attempts: list[Callable[[], Any]] = [
+        lambda: cls(nlp=nlp, lexicon=lexicon),
+        lambda: cls(lexicon=lexicon),
+        lambda: cls(nlp, lexicon),
+        lambda: cls(lexicon),
+        lambda: cls(),
+    ]
+    for attempt in attempts:
+        try:
+            return attempt()
+        except TypeError:
+            continue
+    return None
+
+
+# -- streaming, optionally over worker processes -----------------------------------------------
+
+_WORKER: Pipeline | None = None
+
+
+def _init_worker(lexicons: Sequence[Path]) -> None:
+    global _WORKER
+    _WORKER = Pipeline(lexicons)
+
+
+def _extract_batch(papers: list[Paper]) -> list[dict[str, Any]]:
+    assert _WORKER is not None, "worker initialiser did not run"
+    return _WORKER.extract_many(papers)
+
+
+def _batches(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
+    it = iter(papers)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def extract_papers(
+    papers: Iterable[Paper],
+    *,
+    lexicons: Sequence[Path] = (),
+    workers: int = 1,
+    batch_size: int = 256,
+) -> Iterator[dict[str, Any]]:
+    """Stream extraction records, in input order, over ``workers`` processes.
+
+    Example::
+
+        for record in extract_papers(read_papers(["papers.jsonl"]), workers=4):
+            print(record["id"], [m["name"] for m in record["methods"]])
+    """
+    lexicons = [Path(p) for p in lexicons]
+    if workers <= 1:
+        pipeline = Pipeline(lexicons)
+        for batch in _batches(papers, batch_size):
+            yield from pipeline.extract_many(batch, batch_size)
+        return
+    chunk = max(1, min(batch_size, 64))  # small tasks keep every worker busy
+    with Pool(workers, initializer=_init_worker, initargs=(lexicons,)) as pool:
+        for records in pool.imap(_extract_batch, _batches(papers, chunk)):
+            yield from records

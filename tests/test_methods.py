@@ -1,0 +1,249 @@
+"""Named methods and their roles, concepts, and the token-shape helpers."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from extractors import methods as mt
+from extractors import shapes as sh
+from kg.extract import Pipeline
+from kg.records import Paper
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def methods(pipeline: Pipeline, abstract: str, title: str = "A study of learning") -> dict:
+    record = pipeline.extract(Paper(id="p", title=title, abstract=abstract))
+    return {m["name"]: m for m in record["methods"]}
+
+
+def concepts(pipeline: Pipeline, abstract: str) -> set[str]:
+    record = pipeline.extract(Paper(id="p", title="A study", abstract=abstract))
+    return {c["name"] for c in record["concepts"]}
+
+
+# -- introduction cues: the paper proposes the name -------------------------------------------
+
+PROPOSED = [
+    ("We propose GraphWeave, a model for link prediction.", "GraphWeave"),
+    ("In this work we introduce TinyRouter for sparse inference.", "TinyRouter"),
+    ("This paper presents a lightweight detector named QuillDet.", "QuillDet"),
+    ("We design a compact network, called Sparrow-Net, for phones.", "Sparrow-Net"),
+    ("Our framework, dubbed PRISM, unifies retrieval and ranking.", "PRISM"),
+    ("We describe HoloMix, a novel mixing layer for vision models.", "HoloMix"),
+    ("A new architecture termed FlexFormer is evaluated on video.", "FlexFormer"),
+    ("We propose the Cascaded Token Pruner (CTP) for long inputs.", "CTP"),
+    ("Its core is the Gated Depth Module (GDM), which fuses scales.", "GDM"),
+    ("A framework named Adaptive Range Coder (ARC) is proposed.", "ARC"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name"), PROPOSED)
+def test_methods_introduction_cue_marks_proposed(pipeline, sentence, name):
+    found = methods(pipeline, sentence)
+    assert name in found
+    assert found[name]["proposed"] is True
+    assert found[name]["role"] == "proposed"
+
+
+def test_methods_title_prefix_names_the_system(pipeline):
+    found = methods(pipeline, "LumaSeg segments cells in microscopy.", title="LumaSeg: Cell Masks")
+    assert found["LumaSeg"]["proposed"] is True
+
+
+def test_methods_abbreviation_gives_name_and_alias(pipeline):
+    found = methods(pipeline, "We propose the Cascaded Token Pruner (CTP). CTP is fast.")
+    assert found["CTP"]["aliases"] == ["Cascaded Token Pruner"]
+    assert len(found["CTP"]["evidence"]) == 2
+
+
+# -- use and comparison cues: existing methods ------------------------------------------------
+
+USED = [
+    ("Our model outperforms ResNet-50 on three benchmarks.", "ResNet-50", "baseline"),
+    ("Compared with DeiT and Swin, accuracy improves.", "DeiT", "baseline"),
+    ("We report improvements over BERT in all settings.", "BERT", "baseline"),
+    ("The detector is based on YOLOv5 with a new head.", "YOLOv5", "component"),
+    ("We fine-tune a pretrained ViT backbone.", "ViT", "component"),
+    ("Models are trained with Adam and cosine decay.", "Adam", "component"),
+    ("The recently proposed PatchMixer layer is reused.", "PatchMixer", "component"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "role"), USED)
+def test_methods_use_cue_marks_existing(pipeline, sentence, name, role):
+    found = methods(pipeline, sentence)
+    assert name in found
+    assert found[name]["proposed"] is False
+    assert found[name]["role"] == role
+
+
+def test_methods_coordination_extends_a_list(pipeline):
+    found = methods(pipeline, "It beats strong baselines such as ResNet, QXT and Flowy-Net.")
+    assert {"ResNet", "QXT", "Flowy-Net"} <= set(found)
+
+
+def test_methods_lexicon_name_called_is_not_proposed(pipeline):
+    found = methods(pipeline, "We apply it to a multimodal model called LLaVA.")
+    assert found["LLaVA"]["proposed"] is False
+
+
+# -- things that are not methods --------------------------------------------------------------
+
+NOT_METHODS = [
+    ("Convolutional neural networks (CNNs) dominate vision.", "CNNs"),
+    ("We train large language models (LLMs) on code.", "LLMs"),
+    ("Experiments on the NovaText-3 dataset show gains.", "NovaText-3"),
+    ("All code is written in PyTorch and runs on an A100 GPU.", "PyTorch"),
+    ("All code is written in PyTorch and runs on an A100 GPU.", "A100"),
+    ("Our model reaches 40.1 mAP with 3D inputs at 224x224.", "mAP"),
+    ("Our model reaches 40.1 mAP with 3D inputs at 224x224.", "3D"),
+    ("Samples contain CO2 and H2O traces in 128GB of logs.", "CO2"),
+    ("We study Multi-Scale and Cross-Domain features.", "Multi-Scale"),
+    ("Magnetic resonance imaging (MRI) scans were collected.", "MRI"),
+    ("The NLP community uses many tools.", "NLP"),
+    ("We propose a metric called Q-T score for search spaces.", "Q-T"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name"), NOT_METHODS)
+def test_methods_excludes_non_methods(pipeline, sentence, name):
+    assert name not in methods(pipeline, sentence)
+
+
+def test_methods_plain_acronym_needs_evidence(pipeline):
+    # an unexplained acronym with no cue is not taken as a method
+    assert "QRS" not in methods(pipeline, "The QRS complex was visible in most traces.")
+
+
+def test_concepts_generic_families_get_canonical_names(pipeline):
+    found = concepts(
+        pipeline,
+        "Graph neural networks (GNNs) and transformer-based models use knowledge distillation.",
+    )
+    assert {"graph neural network", "transformer", "knowledge distillation"} <= found
+
+
+def test_concepts_capitalised_transformer_is_a_method(pipeline):
+    found = methods(pipeline, "We compare against the Transformer on translation.")
+    assert "Transformer" in found
+
+
+# -- shapes -----------------------------------------------------------------------------------
+
+SHAPES = [
+    ("HieraNet", sh.Shape.STRONG),
+    ("YOLOv9", sh.Shape.STRONG),
+    ("ResNet-101", sh.Shape.STRONG),
+    ("Grad-CAM++", sh.Shape.STRONG),
+    ("RT-DETR", sh.Shape.STRONG),
+    ("WGAN", sh.Shape.STRONG),
+    ("DARTS", sh.Shape.ACRONYM),
+    ("LSTMs", sh.Shape.ACRONYM),
+    ("Network", sh.Shape.NONE),
+    ("Multi-Scale", sh.Shape.NONE),
+    ("Re-Routing", sh.Shape.NONE),
+    ("3D", sh.Shape.NONE),
+    ("128GB", sh.Shape.NONE),
+    ("CO2", sh.Shape.NONE),
+    ("IV", sh.Shape.NONE),
+    ("Abstract", sh.Shape.NONE),
+    ("V2", sh.Shape.NONE),
+    ("strategY", sh.Shape.NONE),
+]
+
+
+@pytest.mark.parametrize(("word", "shape"), SHAPES)
+def test_shapes_shape_of(word, shape):
+    assert sh.shape_of(word) is shape
+
+
+def test_shapes_normalise_matches_scorer_rules():
+    assert sh.normalise("CIFAR-10") == sh.normalise("cifar 10") == "cifar10"
+
+
+PATTERNS = [
+    (sh.NAME_WORD, "ResNet-50", True),
+    (sh.NAME_WORD, "---", False),
+    (sh.CAMEL, "ResNet", True),
+    (sh.CAMEL, "Network", False),
+    (sh.LETTER_DIGIT, "YOLOv4", True),
+    (sh.LETTER_DIGIT, "Net", False),
+    (sh.FAMILY_SUFFIX, "IBN-Net", True),
+    (sh.FAMILY_SUFFIX, "Internet", False),
+    (sh.VERSION_MARK, "YOLOv12n", True),
+    (sh.VERSION_MARK, "Savvy", False),
+    (sh.ACRONYM, "DARTS", True),
+    (sh.ACRONYM, "Transformer", False),
+    (sh.UNIT, "128GB", True),
+    (sh.UNIT, "ResNet50", False),
+    (sh.DIMENSION, "224x224", True),
+    (sh.DIMENSION, "X-Cross", False),
+    (sh.CHEMICAL, "Fe3O4", True),
+    (sh.CHEMICAL, "VGG11", False),
+    (sh.ROMAN, "IV", True),
+    (sh.ROMAN, "IVF", False),
+    (sh.SHORT_CODE, "V2", True),
+    (sh.SHORT_CODE, "T5x", False),
+    (sh.NOT_ALNUM, "a-b", True),
+    (sh.NOT_ALNUM, "é7", False),
+    (mt.CANDIDATE_WORD, "the HieraNet model", True),
+    (mt.CANDIDATE_WORD, "the network", False),
+    (mt.VARIANT, "-50", True),
+    (mt.VARIANT, "-based", False),
+    (mt.AFFIX, "DNN-based", True),
+    (mt.AFFIX, "IBN-Net", False),
+    (mt.PROPOSE_CUE, "In this work, we propose ", True),
+    (mt.PROPOSE_CUE, "previous works proposed ", False),
+    (mt.NAMING_CUE, "a framework named ", True),
+    (mt.NAMING_CUE, "the name of ", False),
+    (mt.APPOSITIVE_NEW, ", a novel framework", True),
+    (mt.APPOSITIVE_NEW, ", a widely used baseline", False),
+    (mt.OURS_AFTER, " (ours)", True),
+    (mt.OURS_AFTER, " (2019)", False),
+    (mt.PASSIVE_PROPOSED, " (SAN) is proposed", True),
+    (mt.PASSIVE_PROPOSED, " is used", False),
+    (mt.MODULE_AFTER, ") module", True),
+    (mt.MODULE_AFTER, " model of", False),
+    (mt.EXISTING_CUE, "the recently proposed ", True),
+    (mt.EXISTING_CUE, "we propose ", False),
+    (mt.DIRECT_PROPOSE, "we present ", True),
+    (mt.DIRECT_PROPOSE, "we use ", False),
+    (mt.BASELINE_CUE, "it outperforms ", True),
+    (mt.BASELINE_CUE, "we use ", False),
+    (mt.COMPONENT_CUE, "built upon the ", True),
+    (mt.COMPONENT_CUE, "compared to ", False),
+    (mt.COMPONENT_AFTER, " backbone", True),
+    (mt.COMPONENT_AFTER, " background", False),
+    (mt.METHOD_NOUN_AFTER, " architecture", True),
+    (mt.METHOD_NOUN_AFTER, " dataset", False),
+    (mt.DATA_AFTER, " dataset", True),
+    (mt.DATA_AFTER, " data augmentation", False),
+    (mt.METHOD_HEAD, "Hierarchical Edge Module", True),
+    (mt.METHOD_HEAD, "magnetic resonance imaging", False),
+    (mt.MODULE_HEAD, "Hierarchical Edge Module", True),
+    (mt.MODULE_HEAD, "Graph Neural Network", False),
+    (mt.TITLE_NAME, "DiffGraph: Heterogeneous Graph Diffusion", True),
+    (mt.TITLE_NAME, "Why do models fail? An analysis", False),
+    (mt.TITLE_NOT_SYSTEM, "A Benchmark for Agents", True),
+    (mt.TITLE_NOT_SYSTEM, "A Framework for Agents", False),
+    (mt.TITLE_GENERIC, "Revisiting", True),
+    (mt.TITLE_GENERIC, "Maestro", False),
+    (mt.COORDINATION_GAP, ", and ", True),
+    (mt.COORDINATION_GAP, " is ", False),
+]
+
+
+@pytest.mark.parametrize(("pattern", "text", "expected"), PATTERNS)
+def test_methods_pattern_table(pattern: re.Pattern, text: str, expected: bool):
+    if pattern is mt.COORDINATION_GAP:
+        assert bool(pattern.fullmatch(text)) is expected
+    elif pattern in (mt.DATA_AFTER, mt.METHOD_NOUN_AFTER, mt.VARIANT):  # used with .match
+        assert bool(pattern.match(text)) is expected
+    else:
+        assert bool(pattern.search(text)) is expected
