@@ -381,6 +381,47 @@ def query(cypher: str | None, db: Path | None, query_name: str | None, list_quer
     click.echo(render(columns, rows, fmt))
 
 
+@cli.command()
+@click.argument("node")
+@click.argument("other", required=False)
+@click.option("--db", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Build folder written by kg build --out.")
+@click.option("--limit", type=click.IntRange(1), default=20, show_default=True,
+              help="Evidence rows to show per node.")
+@click.option("--json", "as_json", is_flag=True, help="Print the evidence as JSON.")
+@handle_errors
+def explain(node: str, other: str | None, db: Path, limit: int, as_json: bool) -> None:
+    """Show the evidence for a node (by id or name), or for the relationships
+    between NODE and OTHER: paper, relationship, sentence, offsets, extractor.
+
+    \b
+    Example:
+        kg explain --db out ImageNet
+        kg explain --db out arxiv:2601.00001 ResNet-50
+    """
+    from kg.explain import explain as run_explain
+    from kg.store import Store
+
+    with Store(db) as store:
+        explanations = run_explain(store, node, other)
+    if as_json:
+        click.echo(json.dumps([{"label": e.label, "node": e.node, "evidence": e.evidence[:limit]}
+                               for e in explanations], indent=2, ensure_ascii=False))
+        return
+    for item in explanations:
+        aliases = item.node.get("aliases") or []
+        click.secho(f"{item.label} {item.node['id']}: {item.node['name']}", bold=True)
+        if aliases:
+            click.echo(f"  aliases: {', '.join(aliases)}")
+        click.echo(f"  {len(item.evidence)} relationship(s) with evidence")
+        for ev in item.evidence[:limit]:
+            click.echo(f"  - ({ev['source']})-[:{ev['type']}]->({ev['target']})  "
+                       f"{ev['field']}[{ev['char_start']}:{ev['char_end']}] by {ev['extractor']}")
+            click.echo(f"      \"{_clip(ev['sentence'] or '', 160)}\"")
+        if len(item.evidence) > limit:
+            click.echo(f"  ... {len(item.evidence) - limit} more (--limit)")
+
+
 @cli.group()
 def export() -> None:
     """Export a built graph to other formats."""
