@@ -8,7 +8,8 @@ from kg.explain import explain, find_nodes
 
 def test_explain_finds_nodes_by_id_name_and_alias(store):
     assert [label for label, _ in find_nodes(store, "method:latticenet")] == ["Method"]
-    assert [label for label, _ in find_nodes(store, "latticenet")] == ["Method"]
+    # a name can denote several nodes: the paper is titled after its method
+    assert [label for label, _ in find_nodes(store, "latticenet")] == ["Paper", "Method"]
     assert [n["id"] for _, n in find_nodes(store, "imagenet")] == ["dataset:imagenet"]
 
 
