@@ -75,6 +75,23 @@ def _forms(entity: dict[str, Any] | str) -> list[str]:
     return [entity["name"], *entity.get("aliases", [])]
 
 
+# An acronym-like form: "SGM", "CSPNet", "PC-DARTS", "ViT-B"; not "ImageNet-1K images" or "adam".
+ACRONYM_SHAPE = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Za-z0-9][A-Za-z0-9+.\-]{0,14}$")
+
+
+def is_acronym_of(short: str, long: str) -> bool:
+    """Whether ``short`` abbreviates ``long`` ("SGM" / "score-based generative model"):
+    acronym-shaped, starting with the long form's initial, its letters in order in it."""
+    words = [word.lower() for word in re.findall(r"[A-Za-z0-9]+", long)]
+    if not ACRONYM_SHAPE.match(short) or len(words) < 2 or len(long) <= len(short):
+        return False
+    letters = [ch for ch in short.lower() if ch.isalnum()]
+    if short.lower() in words or letters[0] != words[0][0]:  # "COCO" in "MS COCO": an alias
+        return False
+    rest = iter(" ".join(words))  # the letters appear in order (Schwartz & Hearst 2003)
+    return all(ch in rest for ch in letters)
+
+
 class _UnionFind:
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
@@ -97,10 +114,13 @@ class _UnionFind:
 class EntityIndex:
     """The resolution index: every surface form seen per label, grouped into entities.
 
-    Forms that one paper gives for one entity (a name and its aliases, such as
-    an acronym and its long form) are united; an entity's ``name`` is its most
-    frequent surface form (ties broken alphabetically), so the result does not
-    depend on the order papers arrive in.
+    Forms that one paper gives for one entity (a name and its aliases) are
+    united. An acronym and the long form a paper defines for it are united only
+    when every paper that defines the acronym agrees on the long form; when the
+    long forms disagree (two papers coin "SGM" for different things) each long
+    form stays its own node, named by the acronym, and a bare use of the acronym
+    stays apart. An entity's ``name`` is its most frequent surface form (ties
+    broken alphabetically), so the result does not depend on input order.
     """
 
     def __init__(self) -> None:
@@ -109,6 +129,9 @@ class EntityIndex:
             lambda: defaultdict(Counter)
         )
         self._papers: dict[str, Counter[str]] = defaultdict(Counter)
+        # label -> acronym key -> long-form keys papers defined for it
+        self._definitions: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self._ambiguous: dict[str, set[str]] = defaultdict(set)
         self._resolved: dict[str, dict[str, str]] | None = None
 
     def add_record(self, record: dict[str, Any]) -> None:
@@ -120,8 +143,12 @@ class EntityIndex:
                 for form in _forms(entity):
                     if form.strip():
                         self._surface[label][entity_key(form)][form] += 1
-                for other in keys[1:]:
-                    self._groups[label].union(keys[0], other)
+                forms = [form for form in _forms(entity) if form.strip()]
+                for form, other in zip(forms[1:], keys[1:], strict=True):
+                    if is_acronym_of(forms[0], form):
+                        self._definitions[label][keys[0]].add(other)  # decided in _resolve
+                    else:
+                        self._groups[label].union(keys[0], other)
         for result in record.get("results") or []:  # a result may name what no list holds
             for attr, label in (("method", "Method"), ("dataset", "Dataset"), ("metric", "Metric")):
                 name = result.get(attr)
@@ -134,6 +161,7 @@ class EntityIndex:
         resolved: dict[str, dict[str, str]] = {}
         self._names: dict[str, tuple[str, list[str]]] = {}
         for label, surface in self._surface.items():
+            conflicts = self._unite_definitions(label)
             groups: dict[str, list[str]] = defaultdict(list)
             for form_key in surface:
                 groups[self._groups[label].find(form_key)].append(form_key)
@@ -148,13 +176,46 @@ class EntityIndex:
                 self._names[node_id] = (name, aliases)
                 for form_key in members:
                     table[form_key] = node_id
+            self._name_split_nodes(label, conflicts, table)
         return resolved
 
-    def node_id(self, label: str, name: str) -> str:
-        """The id of the entity that the surface form ``name`` of ``label`` belongs to."""
+    def _unite_definitions(self, label: str) -> dict[str, set[str]]:
+        """Unite each acronym with its long form when all definitions agree; return the rest."""
+        groups = self._groups[label]
+        conflicts = {}
+        for acronym, long_forms in sorted(self._definitions[label].items()):
+            roots = {groups.find(form) for form in long_forms}
+            if len(roots) == 1:
+                groups.union(acronym, next(iter(long_forms)))
+            else:
+                conflicts[acronym] = roots
+        self._ambiguous[label] = set(conflicts)
+        return conflicts
+
+    def _name_split_nodes(self, label: str, conflicts: dict[str, set[str]],
+                          table: dict[str, str]) -> None:
+        """A long form of a disputed acronym is named by the acronym, the long form an alias."""
+        for acronym, roots in conflicts.items():
+            short = min(self._surface[label][acronym], key=lambda f: (
+                -self._surface[label][acronym][f], f))
+            for root in roots:
+                node_id = table[root]
+                name, aliases = self._names[node_id]
+                self._names[node_id] = (short, sorted({*aliases, name} - {short}))
+
+    def node_id(self, label: str, *forms: str) -> str:
+        """The id of the entity that a paper's surface forms (name first) belong to.
+
+        A disputed acronym resolves through the paper's own long form when it gives one.
+        """
         if self._resolved is None:
             self._resolved = self._resolve()
-        return self._resolved[label][entity_key(name)]
+        table, ambiguous = self._resolved[label], self._ambiguous[label]
+        keys = [entity_key(form) for form in forms]
+        for key in keys:
+            if key not in ambiguous:
+                return table[key]
+        return table[keys[0]]
 
     def count_paper(self, node_id: str) -> None:
         self._papers[node_id.split(":", 1)[0]][node_id] += 1
@@ -263,7 +324,7 @@ class GraphBuilder:
                 if not forms:
                     self.report.drop(f"{label} without a name")
                     continue
-                target = self.index.node_id(label, forms[0])
+                target = self.index.node_id(label, *forms)
                 ev = entity.get("evidence") if isinstance(entity, dict) else None
                 props = _evidence(record, ev[0] if ev else None, "unknown")
                 rel_type, extra = _edge_type(label, entity)

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import pytest
+
 from kg.graph import (
     Edge,
     GraphBuilder,
     Node,
     entity_key,
+    is_acronym_of,
     normalise,
     repository_id,
     to_networkx,
@@ -115,3 +118,41 @@ def test_graph_to_networkx_is_a_typed_multidigraph(two_papers):
     assert graph.nodes["p1"]["label"] == "Paper"
     assert graph.has_edge("p1", "method:latticenet", key="PROPOSES")
     assert graph.nodes["dataset:imagenet"]["label"] == "Dataset"
+
+
+def test_graph_same_acronym_coined_for_different_things_stays_two_nodes():
+    records = [
+        record("a", "A", methods=[entity("SGM", "score-based generative model", proposed=True)]),
+        record("b", "B", methods=[entity("SGM", "semi-global matching")]),
+        record("c", "C", methods=[entity("SGM")]),  # bare use: ambiguous, kept apart
+    ]
+    builder, items = build_items(records)
+    methods = {i.id: i.props for i in items if isinstance(i, Node) and i.label == "Method"}
+    assert len(methods) == 3
+    assert {m["name"] for m in methods.values()} == {"SGM"}
+    assert sorted(a for m in methods.values() for a in m["aliases"]) == [
+        "score-based generative model", "semi-global matching"]
+    targets = {e.source: e.target for e in items if isinstance(e, Edge)}
+    assert len(set(targets.values())) == 3
+
+
+def test_graph_acronym_with_one_long_form_is_one_node():
+    records = [
+        record("a", "A", methods=[entity("SGM", "score-based generative model")]),
+        record("b", "B", methods=[entity("SGM")]),
+        record("c", "C", methods=[entity("score-based generative model")]),
+    ]
+    _, items = build_items(records)
+    methods = [i for i in items if isinstance(i, Node) and i.label == "Method"]
+    assert len(methods) == 1 and methods[0].props["papers"] == 3
+
+
+@pytest.mark.parametrize("short, long, expected", [
+    ("SGM", "score-based generative model", True),
+    ("CSPNet", "Cross Stage Partial Network", True),
+    ("COCO", "MS COCO", False),  # not acronym-shaped pairs: an alias, united at once
+    ("adam", "adaptive moment estimation", False),
+    ("SGM", "SGMs", False),
+])
+def test_graph_is_acronym_of(short, long, expected):
+    assert is_acronym_of(short, long) is expected
