@@ -423,6 +423,41 @@ def explain(node: str, other: str | None, db: Path, limit: int, as_json: bool) -
 
 
 @cli.group()
+def check() -> None:
+    """Checks on a built graph, for curators."""
+
+
+@check.command(name="duplicates")
+@click.option("--db", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Build folder written by kg build --out.")
+@click.option("--label", "labels", multiple=True,
+              type=click.Choice(["Method", "Dataset", "Task", "Metric", "Concept"]),
+              help="Only these labels (repeatable); default all entity labels.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
+@handle_errors
+def check_duplicates(db: Path, labels: tuple[str, ...], fmt: str) -> None:
+    """List nodes of one label that probably denote the same thing.
+
+    Reasons: names equal but for plurals or a leading "the", a form shared by two
+    nodes, or long names one edit apart. Review them; kg explain shows the evidence.
+
+    \b
+    Example:
+        kg check duplicates --db out
+        kg check duplicates --db out --label Dataset --format json
+    """
+    from kg.duplicates import ENTITY_LABELS, candidates
+    from kg.store import Store
+
+    with Store(db) as store:
+        found = candidates(store, labels or ENTITY_LABELS)
+    columns = ["label", "first", "second", "reason", "first_id", "second_id"]
+    rows = [[c.label, c.first_name, c.second_name, c.reason, c.first, c.second] for c in found]
+    click.echo(render(columns, rows, fmt))
+
+
+@cli.group()
 def export() -> None:
     """Export a built graph to other formats."""
 

@@ -52,6 +52,16 @@ def entity_key(name: str) -> str:
     return normalise(name) or "h" + short_hash(name)
 
 
+# A plural ending after lower-case letters: "Transformers", "diffusion models";
+# not "DARTS", "ANTs", "loss", "Atlas" (too short a stem).
+PLURAL_END = re.compile(r"(?<=[a-z]{3}[a-rt-z])s$")
+
+
+def group_key(name: str) -> str:
+    """The key forms are grouped by: the entity key of the singular form."""
+    return entity_key(PLURAL_END.sub("", name.strip()))
+
+
 @dataclass(slots=True)
 class Node:
     label: str
@@ -137,12 +147,12 @@ class EntityIndex:
     def add_record(self, record: dict[str, Any]) -> None:
         for key, label in ENTITY_KINDS.items():
             for entity in record.get(key) or []:
-                keys = [entity_key(form) for form in _forms(entity) if form.strip()]
+                keys = [group_key(form) for form in _forms(entity) if form.strip()]
                 if not keys:
                     continue
                 for form in _forms(entity):
                     if form.strip():
-                        self._surface[label][entity_key(form)][form] += 1
+                        self._surface[label][group_key(form)][form] += 1
                 forms = [form for form in _forms(entity) if form.strip()]
                 for form, other in zip(forms[1:], keys[1:], strict=True):
                     if is_acronym_of(forms[0], form):
@@ -152,8 +162,8 @@ class EntityIndex:
         for result in record.get("results") or []:  # a result may name what no list holds
             for attr, label in (("method", "Method"), ("dataset", "Dataset"), ("metric", "Metric")):
                 name = result.get(attr)
-                if name and name.strip() and entity_key(name) not in self._surface[label]:
-                    self._surface[label][entity_key(name)][name] += 1
+                if name and name.strip() and group_key(name) not in self._surface[label]:
+                    self._surface[label][group_key(name)][name] += 1
         self._resolved = None
 
     def _resolve(self) -> dict[str, dict[str, str]]:
@@ -211,7 +221,7 @@ class EntityIndex:
         if self._resolved is None:
             self._resolved = self._resolve()
         table, ambiguous = self._resolved[label], self._ambiguous[label]
-        keys = [entity_key(form) for form in forms]
+        keys = [group_key(form) for form in forms]
         for key in keys:
             if key not in ambiguous:
                 return table[key]

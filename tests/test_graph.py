@@ -7,6 +7,7 @@ from kg.graph import (
     GraphBuilder,
     Node,
     entity_key,
+    group_key,
     is_acronym_of,
     normalise,
     repository_id,
@@ -156,3 +157,23 @@ def test_graph_acronym_with_one_long_form_is_one_node():
 ])
 def test_graph_is_acronym_of(short, long, expected):
     assert is_acronym_of(short, long) is expected
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Transformer", "Transformers", True),
+    ("diffusion model", "diffusion models", True),
+    ("DART", "DARTS", False),
+    ("ANT", "ANTs", False),
+    ("loss", "los", False),
+])
+def test_graph_group_key_folds_plurals_only(a, b, same):
+    assert (group_key(a) == group_key(b)) is same
+
+
+def test_graph_plural_forms_are_one_node():
+    records = [record("a", "A", concepts=[entity("diffusion model")]),
+               record("b", "B", concepts=[entity("diffusion models")]),
+               record("c", "C", concepts=[entity("diffusion models")])]
+    _, items = build_items(records)
+    (node,) = [i for i in items if isinstance(i, Node) and i.label == "Concept"]
+    assert node.id == "concept:diffusionmodels" and node.props["aliases"] == ["diffusion model"]

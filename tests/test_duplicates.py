@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import pytest
+
+from kg.duplicates import LOOSE_DROP, _edit_one, candidates, loose
+from kg.graph import GraphBuilder
+from kg.records import RunReport
+from kg.store import Store
+from tests.conftest import entity, record
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the imagenet", "imagenet"), ("diffusion models", "diffusion model"), ("class", "clas"),
+])
+def test_duplicates_loose_drop(text, expected):
+    assert LOOSE_DROP.sub("", text) == expected
+
+
+def test_duplicates_edit_one():
+    assert _edit_one("voxelmorph", "voxelmorps")
+    assert _edit_one("voxelmorph", "voxelmorphs")
+    assert not _edit_one("voxelmorph", "voxelmorph")
+    assert not _edit_one("voxelmorph", "vaxelmorps")
+
+
+def test_duplicates_lists_probable_pairs_with_reasons(tmp_path):
+    records = [
+        record("a", "A", methods=[entity("VoxelMorph"), entity("HyperMorph")],
+               datasets=[entity("The Pile")]),
+        record("b", "B", methods=[entity("VoxelMorphs2")], datasets=[entity("Pile")]),
+        record("c", "C", methods=[entity("VoxelMorpho")]),
+    ]
+    builder = GraphBuilder(RunReport())
+    builder.index_records(records)
+    with Store.create(tmp_path) as store:
+        store.load(builder.items(records))
+    with Store(tmp_path) as store:
+        found = {(c.label, c.first_name, c.second_name, c.reason) for c in candidates(store)}
+    assert ("Method", "VoxelMorph", "VoxelMorpho", "edit distance 1") in found
+    assert ("Dataset", "Pile", "The Pile", "loose form") in found
+    assert not any("HyperMorph" in (f[1], f[2]) for f in found)
+    assert loose("The Pile") == loose("Pile")
