@@ -1,0 +1,116 @@
+"""Lexicons: curated name lists shipped in ``extractors/data`` plus user files (``--lexicon``).
+
+User files are JSON Lines ``{"name", "aliases", "type"}`` (type Method, Dataset,
+Task, Metric or Concept), or the public name lists' TSV shapes: ``name<TAB>count``
+with the type taken from the file name (``*_datasets.tsv``, ``*_tasks.tsv``,
+``*_metrics.tsv``), or ``type<TAB>name<TAB>count`` (SciREX; Material = Dataset).
+Public lists are noisy, so entries from user files are matched only in shapes
+that are unlikely to be ordinary words (see :func:`usable`); the shipped lists
+are curated and always used.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import InputError
+
+DATA = Path(__file__).parent / "data"
+SHIPPED = {"Dataset": "datasets.jsonl", "Task": "tasks.jsonl", "Metric": "metrics.jsonl"}
+TYPES = ("Method", "Dataset", "Task", "Metric", "Concept")
+TSV_TYPES = {"datasets": "Dataset", "tasks": "Task", "metrics": "Metric", "methods": "Method"}
+SCIREX_TYPES = {"Material": "Dataset", "Method": "Method", "Task": "Task", "Metric": "Metric"}
+# A distinctive name: has a capital after the first letter or a digit ("ImageNet", "CIFAR-10",
+# "ogbn-arxiv"); not an ordinary word ("Score", "Images", "time").
+DISTINCTIVE = re.compile(r"^(?=.*(?:[A-Za-z].*[A-Z]|\d)).{2,60}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    source: str = ""
+    curated: bool = True
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass
+class Lexicon:
+    """Entries by type, and an index from every form (exact case) to its entry."""
+
+    entries: dict[str, list[Entry]] = field(default_factory=lambda: {t: [] for t in TYPES})
+
+    def add(self, entry: Entry) -> None:
+        self.entries.setdefault(entry.type, []).append(entry)
+
+    def of(self, kind: str) -> list[Entry]:
+        return self.entries.get(kind, [])
+
+
+def usable(form: str, kind: str, curated: bool) -> bool:
+    """Whether a form may be matched: curated forms always; public-list forms when distinctive
+    (datasets, methods) or several words long (tasks, metrics)."""
+    if curated:
+        return True
+    if kind in ("Dataset", "Method"):
+        return bool(DISTINCTIVE.match(form))
+    return len(form.split()) >= 2 and len(form) <= 60
+
+
+def _jsonl(path: Path) -> Iterator[Entry]:
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                raw = json.loads(line)
+                name, kind = raw["name"], raw.get("type", "Dataset")
+                aliases = tuple(raw.get("aliases") or ())
+            except (json.JSONDecodeError, KeyError, TypeError) as error:
+                raise InputError(f"{path}:{number}: not a lexicon entry ({error})") from None
+            if kind not in TYPES or not isinstance(name, str) or not name.strip():
+                raise InputError(f"{path}:{number}: type must be one of {', '.join(TYPES)} "
+                                 "and name a non-empty string")
+            yield Entry(name, kind, tuple(a for a in aliases if isinstance(a, str)),
+                        raw.get("source", str(path)), curated=path.parent == DATA)
+
+
+def _tsv(path: Path) -> Iterator[Entry]:
+    stem = path.stem.lower()
+    kind = next((t for key, t in TSV_TYPES.items() if stem.endswith(key)), None)
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            cells = line.rstrip("\n").split("\t")
+            if len(cells) == 3 and not cells[0][:1].islower() and cells[2].strip().isdigit():
+                if cells[0] in SCIREX_TYPES:  # other SciREX types ("Unknown") are not ours
+                    yield Entry(cells[1], SCIREX_TYPES[cells[0]], (), str(path), curated=False)
+            elif len(cells) == 2 and kind:
+                yield Entry(cells[0], kind, (), str(path), curated=False)
+            elif line.strip():
+                raise InputError(f"{path}:{number}: expected name<TAB>count (type from the file "
+                                 "name) or type<TAB>name<TAB>count")
+
+
+def read_lexicon(path: Path) -> Iterator[Entry]:
+    """Entries of one lexicon file (JSONL or TSV)."""
+    if not path.is_file():
+        raise InputError(f"{path}: no such lexicon file")
+    return _tsv(path) if path.suffix.lower() in (".tsv", ".tab") else _jsonl(path)
+
+
+def load_lexicons(paths: Sequence[Path] = (), use_shipped: bool = True) -> Lexicon:
+    """The shipped curated lists (datasets, tasks, metrics) plus ``paths``."""
+    lexicon = Lexicon()
+    files = [DATA / name for name in SHIPPED.values()] if use_shipped else []
+    for path in [*files, *map(Path, paths)]:
+        for entry in read_lexicon(path):
+            lexicon.add(entry)
+    return lexicon
