@@ -1,0 +1,78 @@
+"""Evaluation measures named in the text, as written without their value.
+
+A curated list (and user lexicons) matched case-insensitively for words
+("top-1 accuracy", "Dice score") and exactly for short acronyms ("AP", "IS",
+"EM"), plus the shapes of parameterised metrics ("mAP@0.5", "AP50",
+"Recall@10", "pass@1"). "parameters" counts as a measure only when a number or
+a comparison goes with it ("25M parameters", "fewer parameters").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+
+from extractors.base import METRIC, Document, Mention
+from extractors.lexicon import Lexicon, load_lexicons, usable
+
+# "mAP@0.5", "mAP@0.5:0.95", "AP50", "AP_{75}", "Recall@10", "Hits@1", "pass@1"; not "AP" alone.
+PARAMETERISED = re.compile(
+    r"\b(?:mAP|AP|Recall|R|Hits|NDCG|P|Precision|Acc|pass|F1)(?:@\d+(?:\.\d+)?(?::\d+(?:\.\d+)?)?"
+    r"|_?\{?(?:50|75)\}?|@\{?\d+\}?)(?![\w.])")
+# "25M parameters", "fewer parameters", "number of parameters"; not "model parameters are".
+PARAMETERS = re.compile(
+    r"(?:\d+(?:\.\d+)?\s?[KMB]?\s|fewer\s|less\s|number\sof\s|more\s)(parameters|params)\b",
+    re.IGNORECASE)
+ACRONYM = re.compile(r"^[A-Z0-9][A-Za-z0-9\-@.]{0,5}$")  # exact-case forms: "AP", "IS", "EM"
+
+
+class MetricExtractor:
+    """Metrics from the lexicon and parameterised metric shapes."""
+
+    name = "metrics"
+    labels = (METRIC,)
+
+    def __init__(self, nlp: Language, lexicon: Lexicon | None = None) -> None:
+        lexicon = lexicon or load_lexicons()
+        self.canonical: dict[str, str] = {}
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        exact, lower = [], []
+        for entry in lexicon.of(METRIC):
+            for form in entry.forms:
+                if not usable(form, METRIC, entry.curated) or form.lower() == "parameters":
+                    continue
+                short = bool(ACRONYM.match(form)) and form.upper() == form
+                key = form if short else form.lower()
+                if key in self.canonical:
+                    continue
+                self.canonical[key] = entry.name
+                (exact if short else lower).append(nlp.make_doc(form))
+        self.exact.add(METRIC, exact)
+        self.lower.add(METRIC, lower)
+
+    def __call__(self, document: Document, found: Sequence[Mention]) -> Iterable[Mention]:
+        doc, text = document.doc, document.text
+        spans: dict[tuple[int, int], str] = {}
+        for matcher in (self.exact, self.lower):
+            for _, start, end in matcher(doc):
+                span = doc[start:end]
+                spans[(span.start_char, span.end_char)] = "lexicon"
+        for match in PARAMETERISED.finditer(text):
+            spans[(match.start(), match.end())] = "shape"
+        for match in PARAMETERS.finditer(text):
+            spans[(match.start(1), match.end(1))] = "parameters"
+        out = []
+        for (s, e), how in sorted(spans.items()):
+            surface = text[s:e]
+            if any(s < e2 and s2 < e and (e2 - s2) > (e - s) for s2, e2 in spans):
+                continue  # inside a longer metric: "top-1 accuracy" over "accuracy"
+            attrs = {"how": how}
+            key = surface if surface in self.canonical else surface.lower()
+            if key in self.canonical and self.canonical[key].lower() != surface.lower():
+                attrs["canonical"] = self.canonical[key]
+            out.append(Mention(METRIC, surface, s, e, self.name, attrs))
+        return out
