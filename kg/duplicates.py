@@ -6,8 +6,9 @@ Three signals, each a reason in the output:
   dropped ("diffusion model" / "diffusion models");
 - ``alias``: a form of one node is a form of another (after normalisation);
 - ``edit distance 1``: names of eight or more characters that differ by one
-  insertion, deletion or substitution ("Voxelmorph" / "VoxelMorphs"), found with
-  a deletion neighbourhood instead of comparing all pairs.
+  insertion, deletion or substitution ("PatterNet" / "PatternNet"), found with
+  a deletion neighbourhood instead of comparing all pairs; numbered members of a
+  family ("ResNet-34" / "ResNet-50") are variants, not duplicates, and are left out.
 """
 
 from __future__ import annotations
@@ -61,6 +62,11 @@ def _edit_one(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
+def _numbered_variants(a: str, b: str) -> bool:
+    """"resnet20" / "resnet50", "mobilenetv2" / "mobilenetv3": members of a family, not twins."""
+    return re.sub(r"\d", "", a) == re.sub(r"\d", "", b) and a != b
+
+
 def candidates(store: Store, labels: tuple[str, ...] = ENTITY_LABELS) -> list[Candidate]:
     """Every pair of same-label nodes that probably denote one thing, with the reason."""
     out: dict[tuple[str, str, str], str] = {}
@@ -84,7 +90,8 @@ def candidates(store: Store, labels: tuple[str, ...] = ENTITY_LABELS) -> list[Ca
             for pair in _pairs(buckets):
                 out.setdefault((label, *pair), reason)
         for first, second in _pairs(by_deletion):
-            if _edit_one(keys[first], keys[second]):
+            if _edit_one(keys[first], keys[second]) and not _numbered_variants(
+                    keys[first], keys[second]):
                 out.setdefault((label, first, second), "edit distance 1")
     return [Candidate(label, a, names[a], b, names[b], reason)
             for (label, a, b), reason in sorted(out.items())]

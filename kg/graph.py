@@ -15,6 +15,8 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from difflib import SequenceMatcher
+from itertools import combinations
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,9 +54,9 @@ def entity_key(name: str) -> str:
     return normalise(name) or "h" + short_hash(name)
 
 
-# A plural ending after lower-case letters: "Transformers", "diffusion models";
-# not "DARTS", "ANTs", "loss", "Atlas" (too short a stem).
-PLURAL_END = re.compile(r"(?<=[a-z]{3}[a-rt-z])s$")
+# A lower-case plural "s" after a stem of three or more: "Transformers", "GRUs", "ViTs",
+# "diffusion models"; not "DARTS" (capital S), "loss" (double s), "Bus" (short stem).
+PLURAL_END = re.compile(r"(?<=[A-Za-z0-9]{2}[A-Za-rt-z0-9])s$")
 
 
 def group_key(name: str) -> str:
@@ -100,6 +102,17 @@ def is_acronym_of(short: str, long: str) -> bool:
         return False
     rest = iter(" ".join(words))  # the letters appear in order (Schwartz & Hearst 2003)
     return all(ch in rest for ch in letters)
+
+
+def initials(phrase: str) -> str:
+    return "".join(word[0] for word in re.findall(r"[A-Za-z0-9]+", phrase.casefold()))
+
+
+def same_expansion(a: str, b: str) -> bool:
+    """Whether two long forms of one acronym mean the same: the same word initials
+    ("low-rank adaptation" / "low-rank adapters") or nearly the same letters (a typo)."""
+    return initials(a) == initials(b) or SequenceMatcher(
+        None, normalise(a), normalise(b)).ratio() >= 0.85
 
 
 class _UnionFind:
@@ -156,7 +169,7 @@ class EntityIndex:
                 forms = [form for form in _forms(entity) if form.strip()]
                 for form, other in zip(forms[1:], keys[1:], strict=True):
                     if is_acronym_of(forms[0], form):
-                        self._definitions[label][keys[0]].add(other)  # decided in _resolve
+                        self._definitions[label][keys[0]].add(form)  # decided in _resolve
                     else:
                         self._groups[label].union(keys[0], other)
         for result in record.get("results") or []:  # a result may name what no list holds
@@ -194,9 +207,14 @@ class EntityIndex:
         groups = self._groups[label]
         conflicts = {}
         for acronym, long_forms in sorted(self._definitions[label].items()):
-            roots = {groups.find(form) for form in long_forms}
+            keys = sorted({group_key(form) for form in long_forms})
+            if all(same_expansion(a, b) for a, b in combinations(sorted(long_forms), 2)):
+                for key in keys:
+                    groups.union(acronym, key)
+                continue
+            roots = {groups.find(key) for key in keys}
             if len(roots) == 1:
-                groups.union(acronym, next(iter(long_forms)))
+                groups.union(acronym, keys[0])
             else:
                 conflicts[acronym] = roots
         self._ambiguous[label] = set(conflicts)

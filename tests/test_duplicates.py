@@ -40,3 +40,9 @@ def test_duplicates_lists_probable_pairs_with_reasons(tmp_path):
     assert ("Dataset", "Pile", "The Pile", "loose form") in found
     assert not any("HyperMorph" in (f[1], f[2]) for f in found)
     assert loose("The Pile") == loose("Pile")
+
+
+def test_duplicates_numbered_family_members_are_not_listed():
+    from kg.duplicates import _numbered_variants
+    assert _numbered_variants("resnet20", "resnet50")
+    assert not _numbered_variants("patternet", "patternnet")

@@ -9,6 +9,7 @@ from kg.graph import (
     entity_key,
     group_key,
     is_acronym_of,
+    same_expansion,
     normalise,
     repository_id,
     to_networkx,
@@ -163,7 +164,8 @@ def test_graph_is_acronym_of(short, long, expected):
     ("Transformer", "Transformers", True),
     ("diffusion model", "diffusion models", True),
     ("DART", "DARTS", False),
-    ("ANT", "ANTs", False),
+    ("ANT", "ANTs", True),  # a capitalised stem with a lower-case s is a plural
+    ("GRU", "GRUs", True),
     ("loss", "los", False),
 ])
 def test_graph_group_key_folds_plurals_only(a, b, same):
@@ -177,3 +179,12 @@ def test_graph_plural_forms_are_one_node():
     _, items = build_items(records)
     (node,) = [i for i in items if isinstance(i, Node) and i.label == "Concept"]
     assert node.id == "concept:diffusionmodels" and node.props["aliases"] == ["diffusion model"]
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("low-rank adaptation", "low-rank adapters", True),
+    ("stochastic gradient decent", "stochastic gradient descent", True),
+    ("score-based generative model", "semi-global matching", False),
+])
+def test_graph_same_expansion(a, b, same):
+    assert same_expansion(a, b) is same
