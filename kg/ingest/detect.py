@@ -72,7 +72,7 @@ def read_head(path: Path) -> bytes:
         raise FileProblem("the file is empty")
     for magic, kind in BINARY_MAGIC.items():
         if head.startswith(magic):
-            raise FileProblem(f"this is a {kind}, not text: passed by mistake?")
+            raise FileProblem(f"binary file ({kind}), not text: passed by mistake?")
     if b"\x00" in head:
         raise FileProblem("this is a binary file (NUL bytes), not UTF-8 text")
     return head
