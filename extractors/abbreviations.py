@@ -98,7 +98,10 @@ class AbbreviationExtractor:
 
     def _short_first(self, text: str, paren: int, inner: str, inner_start: int) -> Mention | None:
         """ "CSPNet (Cross Stage Partial Network)": the word before is the short form."""
-        word = WORD_BEFORE.search(text, 0, paren)
+        # WORD_BEFORE's word is at most 12 characters and only whitespace follows it, so it
+        # starts no earlier than 12 before the last non-space: search from there, not from 0
+        # (a "$"-anchored search tries every start position).
+        word = WORD_BEFORE.search(text, max(0, len(text[:paren].rstrip()) - 12), paren)
         if word is None or not SHORT_FORM.match(word.group(1)):
             return None
         short = word.group(1)

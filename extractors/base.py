@@ -9,8 +9,10 @@ mutate the document; overlaps between them are resolved in one place
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, Protocol
 
 from spacy.tokens import Doc, Span
@@ -69,6 +71,16 @@ class Document:
 
     def field_of(self, start: int) -> str:
         return "title" if start < self.title_end else "abstract"
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """``(start, end)`` character offsets of every sentence, in order."""
+        return [(sent.start_char, sent.end_char) for sent in self.doc.sents]
+
+    def sentence_bounds(self, offset: int) -> tuple[int, int]:
+        """Offsets of the sentence holding ``offset`` (one at a token start, as mentions are)."""
+        spans = self.sentences()
+        i = max(0, bisect_right(spans, offset, key=itemgetter(0)) - 1)
+        return spans[i]
 
     def sentence_at(self, start: int, end: int | None = None) -> Span:
         """The sentence that contains the character offset ``start``."""

@@ -40,6 +40,12 @@ BARE_URL = re.compile(
 BARE_HOST = re.compile(
     rf"(?:\b(?:at|on|via|see|visit|from)\s+|:\s*|\()(?P<url>(?:[a-z0-9-]+\.)+{_TLD})\b(?![./@-]\w)"
 )
+# Cheap tests for what BARE_URL and BARE_HOST need, so they run only on the few texts with a
+# link (their own scan costs far more; these start with a literal dot, which re finds fast).
+# BARE_URL needs "www." or TLD_SLASH (on lower-cased text): matches the ".com/" of
+# "github.com/x", not "e.g."; BARE_HOST needs TLD_WORD: matches ".org" of "lab.org", not ".NET".
+TLD_SLASH = re.compile(rf"\.\s?{_TLD}/")
+TLD_WORD = re.compile(rf"\.{_TLD}\b")
 # Trailing characters that end a sentence rather than a URL: "…/repo)." -> "…/repo"; not "/a_b".
 TRAILING_PUNCT = re.compile(r"[.,;:!?'\"*\u2019\u201d\u2026]+$")
 # A LaTeX escape inside a URL: "\_" in "a\_b"; not the "/" of "a/b".
@@ -89,6 +95,7 @@ STRONG_ARTIFACT = (
 ARTIFACT = (
     rf"(?:{STRONG_ARTIFACT}|(?<![-\w])(?:models?|repositor(?:y|ies)|repos?|tools?|pipelines?)\b)"
 )
+ARTIFACT_RE = re.compile(ARTIFACT, re.IGNORECASE)
 # As the subject of "is available": "the system is released"; not in "we release the framework".
 SUBJECT_ARTIFACT = rf"(?:{ARTIFACT}|(?<![-\w])(?:systems?|frameworks?)\b)"
 # Between a subject and its verb, no clause with a subject of its own: "pipelines that assume
@@ -130,6 +137,21 @@ OBJECT_END = re.compile(
 )
 # An artifact that only describes the released thing: "a dataset of code", "outputs from models".
 _DESCRIBED = re.compile(r"\b(?:of|on|about|from|with|by)\s+(?:the\s+|our\s+|\w+\s+)?$", re.I)
+# Stems the availability patterns need, for a cheap test before running them (_may_claim): the
+# artifact words of SUBJECT_ARTIFACT ("code", "models"), the claim words after them ("available",
+# "released", a masked URL "#"), and the verbs of WE_RELEASE, WE_PROVIDE and WE_MAKE_AVAILABLE.
+ARTIFACT_STEMS = (
+    *("code", "implementation", "software", "librar", "tool", "package", "script"),
+    *("checkpoint", "weights", "model", "repo", "pipeline", "system", "framework"),
+)
+CLAIM_STEMS = (
+    *("availab", "releas", "public", "access", "found", "download", "obtain", "host", "shar"),
+    *("publish", "github", "supplement", "includ", "provid", "#", "url"),
+)
+WE_VERB_STEMS = ("make", "made", "releas", "publish", "distribut", "provid", "shar", "offer")
+# The letters IGNORECASE matches to an ASCII letter that str.lower() does not lower to it
+# ("İ", "ı", "ſ", the Kelvin sign): with one of them only the patterns themselves can tell.
+CASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
 # "We make our code and models publicly available"; not "we make the model robust".
 WE_MAKE_AVAILABLE = re.compile(
     rf"\bwe\s+(?:will\s+)?(?:make|made)\b[^.;!?]{{0,60}}?{ARTIFACT}[^.;!?]{{0,40}}?"
@@ -173,13 +195,17 @@ class CodeLinkExtractor:
     def __call__(self, document: Document, found: Sequence[Mention]) -> Iterable[Mention]:
         text = document.text
         mentions = list(self._links(text))
-        masked = _mask(text, [(m.start, m.end) for m in mentions])
+        masked = _mask(text, [(m.start, m.end) for m in mentions]) if mentions else text
         for mention in mentions:
-            _kind_in_context(mention, masked[slice(*_sentence_bounds(document, mention))])
+            _kind_in_context(mention, masked[slice(*document.sentence_bounds(mention.start))])
         available = None
+        twins = _has_case_twins(text)
         for start, end in _sentences(document):
             in_sent = [m for m in mentions if start <= m.start < end]
-            if not available_sentence(masked[start:end], [m.attrs["kind"] for m in in_sent]):
+            sentence = masked[start:end]
+            if not in_sent and not twins and not _may_claim(sentence):
+                continue
+            if not available_sentence(sentence, [m.attrs["kind"] for m in in_sent]):
                 continue
             if available is None:
                 available = Mention(
@@ -211,19 +237,39 @@ class CodeLinkExtractor:
             yield Mention(CODE, name, match.start("name"), match.end("name"), self.name, attrs)
 
 
+def _has_case_twins(text: str) -> bool:
+    return not text.isascii() and CASE_TWINS.search(text) is not None
+
+
+def _may_claim(sentence: str) -> bool:
+    """False only where :func:`available_sentence` is False for a sentence without URLs.
+
+    Every claim pattern is case-insensitive and needs "open" (OPEN_SOURCE_SELF), "we" and a
+    release verb (WE_*), or an artifact and a claim word (ARTIFACT_IS_AVAILABLE/_AVAILABLE_AT).
+    The caller has checked the text holds no CASE_TWINS.
+    """
+    lowered = sentence.lower()
+    if "open" in lowered:
+        return True
+    if "we" in lowered and any(stem in lowered for stem in WE_VERB_STEMS):
+        return True
+    return any(stem in lowered for stem in ARTIFACT_STEMS) and any(
+        stem in lowered for stem in CLAIM_STEMS
+    )
+
+
 def _kind_in_context(mention: Mention, sentence: str) -> None:
     """Zenodo and friends hold software too: say "code" when the sentence speaks only of code."""
     if mention.attrs["kind"] != DATA or _host(mention.attrs["url"]) in HF_HOSTS:
         return
-    if re.search(ARTIFACT, sentence, re.I) and not DATA_WORD.search(sentence):
+    if ARTIFACT_RE.search(sentence) and not DATA_WORD.search(sentence):
         mention.attrs["kind"] = CODE_KIND
 
 
 def _sentences(document: Document) -> Iterator[tuple[int, int]]:
     """Sentence offsets, with a sentence that runs from the title into the abstract cut in two."""
     cut = document.title_end
-    for sent in document.doc.sents:
-        start, end = sent.start_char, sent.end_char
+    for start, end in document.sentences():
         if start < cut < end:
             yield start, cut
             start = cut + 2
@@ -231,15 +277,20 @@ def _sentences(document: Document) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
-def _sentence_bounds(document: Document, mention: Mention) -> tuple[int, int]:
-    sent = document.sentence_at(mention.start, mention.end)
-    return sent.start_char, sent.end_char
-
-
 def find_urls(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every URL in ``text``, without trailing punctuation or brackets."""
     spans: list[tuple[int, int]] = []
-    for pattern in (SCHEME_URL, BARE_URL, BARE_HOST):
+    lowered = None if _has_case_twins(text) else text.lower()
+    patterns = [
+        pattern
+        for pattern, needed in (
+            (SCHEME_URL, "://" in text),
+            (BARE_URL, lowered is None or "www." in lowered or TLD_SLASH.search(lowered)),
+            (BARE_HOST, TLD_WORD.search(text)),
+        )
+        if needed
+    ]
+    for pattern in patterns:
         for match in pattern.finditer(text):
             group = "url" if "url" in pattern.groupindex else 0
             start = match.start(group)
@@ -314,7 +365,7 @@ def available_sentence(sentence: str, url_kinds: Sequence[str] = ()) -> bool:
         return True
     if NEGATION.search(sentence):
         return False
-    if url_kinds and re.search(ARTIFACT, sentence, re.I) and not _data_only(sentence):
+    if url_kinds and ARTIFACT_RE.search(sentence) and not _data_only(sentence):
         return True
     if ARTIFACT_IS_AVAILABLE.search(sentence) or ARTIFACT_AVAILABLE_AT.search(sentence):
         return not _data_only(sentence)
@@ -341,7 +392,7 @@ def _releases(sentence: str, verb: re.Pattern[str], artifact: str) -> bool:
 
 def _data_only(sentence: str) -> bool:
     """Data is what is released, and no code-like artifact is: "the dataset is available"."""
-    artifacts = re.findall(ARTIFACT, sentence, re.I)
+    artifacts = ARTIFACT_RE.findall(sentence)
     return bool(DATA_OBJECT.search(sentence)) and all(
         re.fullmatch(r"pipelines?|repositor(?:y|ies)|repos?", a, re.I) for a in artifacts
     )

@@ -44,6 +44,9 @@ from extractors.concepts import Entry
 from extractors.shapes import Shape, normalise, shape_of
 
 BLOCKING = (CONCEPT, DATASET, METRIC, TASK, CODE)
+# Passed as a role to :meth:`_Scan.accept`: "the role the candidate's own context shows", which
+# costs a dozen regex searches and is read only for the candidates that need it.
+OWN = "own"
 ROLES = ("mentioned", "component", "baseline", "proposed")  # weakest to strongest
 
 # A word with a capital or a digit: the only words worth a shape test. Matches "HieraEdgeNet",
@@ -220,6 +223,7 @@ class _Candidate:
     long_span: tuple[int, int] | None = None
     title_name: bool = False
     entity: str | None = None  # the lexicon entry's name: joins "ResNet" and "residual networks"
+    cue: str | None = OWN  # the role its own context shows, read on first need (role_at)
 
 
 class MethodExtractor:
@@ -271,8 +275,7 @@ class _Scan:
         self.owner = owner
         self.blocked = sorted((m.start, m.end) for m in found if m.label in BLOCKING)
         self.abbrs = [m for m in found if m.label == ABBREVIATION]
-        starts = getattr(document, "sentence_starts", None)
-        self.sent_starts = starts if starts else [s.start_char for s in document.doc.sents]
+        self.sent_starts = [start for start, _ in document.sentences()]
 
     # -- candidates ----------------------------------------------------------------------------
 
@@ -295,15 +298,15 @@ class _Scan:
         longer += [(a.attrs["long_start"], a.attrs["long_end"]) for a in self.abbrs]
         for match in CANDIDATE_WORD.finditer(text):
             word, start = match.group(), match.start()
-            affix = AFFIX.search(word)
-            if affix:
-                word = word[: affix.start()]
+            if "-" in word or "'" in word or "’" in word:  # what AFFIX needs: skip it otherwise
+                affix = AFFIX.search(word)
+                if affix:
+                    word = word[: affix.start()]
+            shape = shape_of(word)  # cached per word, so tested before the span checks
             end = start + len(word)
-            if (start, end) in out or self._inside(longer, start, end):
+            if shape is Shape.NONE or (start, end) in out or self._inside(longer, start, end):
                 continue
-            shape = shape_of(word)
-            if shape is not Shape.NONE:
-                out[(start, end)] = _Candidate(start, end, word, shape)
+            out[(start, end)] = _Candidate(start, end, word, shape)
         for abbr in self.abbrs:
             key = (abbr.start, abbr.end)
             cand = out.get(key) or _Candidate(abbr.start, abbr.end, abbr.text, shape_of(abbr.text))
@@ -403,7 +406,13 @@ class _Scan:
             return True
         return bool(NAMING_CUE.search(before) and PROPOSE_CUE.search(before))
 
-    def accept(self, cand: _Candidate, role: str | None) -> bool:
+    def own_role(self, cand: _Candidate) -> str | None:
+        """:meth:`role_at` of the candidate, computed once."""
+        if cand.cue == OWN:
+            cand.cue = self.role_at(cand)
+        return cand.cue
+
+    def accept(self, cand: _Candidate, role: str | None = OWN) -> bool:
         """Whether the candidate names a method, given the role its context shows."""
         key = normalise(cand.text)
         if not key or key in NOT_METHODS or self.is_blocked(cand):
@@ -413,7 +422,7 @@ class _Scan:
         if cand.lexicon:
             return True
         if cand.long_form is not None:
-            return self._accept_definition(cand, role)
+            return self._accept_definition(cand, self.own_role(cand) if role == OWN else role)
         if cand.title_name:
             return True
         if self.owner.known(cand.text):
@@ -421,6 +430,7 @@ class _Scan:
         if cand.shape is Shape.STRONG:
             return True
         if cand.shape is Shape.ACRONYM:
+            role = self.own_role(cand) if role == OWN else role
             return (
                 role is not None
                 and role != "component"
@@ -446,14 +456,14 @@ class _Scan:
         rejected: set[str] = set()
         entities: dict[str, str] = {}
         ordered = sorted(cands.values(), key=lambda c: (c.start, -c.end))
-        cue_roles = [self.role_at(cand) for cand in ordered]
-        for cand, role in zip(ordered, cue_roles, strict=True):
-            if cand.long_form is not None and not self.accept(cand, role):
+        for cand in ordered:
+            if cand.long_form is not None and not self.accept(cand):
                 rejected.add(normalise(cand.text))
-        for cand, role in zip(ordered, cue_roles, strict=True):
+        for cand in ordered:
             key = normalise(cand.text)
-            if key in rejected or not self.accept(cand, role):
+            if key in rejected or not self.accept(cand):
                 continue
+            role = self.own_role(cand)
             if cand.lexicon and role == "proposed" and not self._introduces(cand):
                 role = "component"  # "a model called LLaVA": an established name, not new
             best = roles.get(key, "mentioned")

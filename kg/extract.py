@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import spacy
+from spacy import attrs
 from spacy.language import Language
 
 from extractors.abbreviations import AbbreviationExtractor
@@ -95,16 +96,20 @@ def title_boundary(doc: Any) -> Any:
 class ParsedDocument(Document):
     """A :class:`Document` that keeps its joined text and sentence offsets.
 
-    ``Doc.text`` rebuilds the string from the tokens on every access, and the extractors read
-    it often; this keeps one copy (the same string :func:`join_text` made).
+    ``Doc.text`` rebuilds the string from the tokens on every access and ``Doc.sents`` builds a
+    ``Span`` per sentence; the extractors ask for both often, so both are computed once here.
     """
 
     joined: str = ""
+    spans: list[tuple[int, int]] = field(default_factory=list)  # (start, end) per sentence
     sentence_starts: list[int] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         return self.joined
+
+    def sentences(self) -> list[tuple[int, int]]:
+        return self.spans
 
     def sentence_text(self, start: int) -> str:
         """The sentence holding offset ``start``, stripped."""
@@ -113,9 +118,19 @@ class ParsedDocument(Document):
         return self.joined[self.sentence_starts[i] : end].strip()
 
 
+# The lexeme attributes anything reads: the matchers use ORTH (always set) and LOWER, the
+# sentencizer IS_PUNCT, the title boundary IS_SPACE; NORM is kept for norm-based matchers. spaCy
+# runs every other getter (shape, like_num, is_stop, ...) on each new word it meets, which was
+# half the tokenizer's time on unseen text; without them those attributes are left unset.
+LEX_ATTRS_READ = frozenset({attrs.LOWER, attrs.NORM, attrs.IS_PUNCT, attrs.IS_SPACE})
+
+
 def build_nlp() -> Language:
     """``spacy.blank("en")`` with a sentencizer and the title boundary; nothing to download."""
     nlp = spacy.blank("en")
+    getters = nlp.vocab.lex_attr_getters
+    for attr in [a for a in getters if a not in LEX_ATTRS_READ]:
+        del getters[attr]
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("title_boundary")
     return nlp
@@ -148,9 +163,10 @@ class Pipeline:
         return self._document(paper, self.nlp(join_text(paper.title, paper.abstract)))
 
     def _document(self, paper: Paper, doc: Any) -> ParsedDocument:
-        starts = [sent.start_char for sent in doc.sents]
+        spans = [(sent.start_char, sent.end_char) for sent in doc.sents]
         text = join_text(paper.title, paper.abstract)
-        return ParsedDocument(paper.id, paper.title, paper.abstract, doc, text, starts)
+        starts = [start for start, _ in spans]
+        return ParsedDocument(paper.id, paper.title, paper.abstract, doc, text, spans, starts)
 
     def mentions(self, paper: Paper) -> list[Mention]:
         return self._mentions(self.document(paper))
