@@ -533,6 +533,73 @@ def export_neo4j_csv(outdir: Path, db: Path, database: str) -> None:
     click.echo(f"Wrote {total} rows in {len(counts)} files to {outdir}; run {outdir}/import.sh")
 
 
+@cli.group()
+def load() -> None:
+    """Load a built graph into a database server."""
+
+
+@load.command(name="neo4j")
+@click.option("--db", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Build folder written by kg build --out.")
+@click.option("--uri", envvar="NEO4J_URI", metavar="URI",
+              help="Bolt URI of the server [env NEO4J_URI; default neo4j://localhost:7687].")
+@click.option("--database", default="neo4j", show_default=True, help="Neo4j database to load into.")
+@click.option("--batch-size", type=click.IntRange(1), default=1000, show_default=True,
+              help="Rows per write transaction.")
+@click.option("--dry-run", is_flag=True, help="Print the statements and row counts; connect to nothing.")
+@handle_errors
+def load_neo4j(db: Path, uri: str | None, database: str, batch_size: int, dry_run: bool) -> None:
+    """Load the graph into a running Neo4j over Bolt (constraints, then MERGE in batches).
+
+    The server and credentials come from NEO4J_URI (default
+    neo4j://localhost:7687), NEO4J_USERNAME (default neo4j) and NEO4J_PASSWORD;
+    without NEO4J_PASSWORD the password is asked for, never echoed.
+    Loading merges on node keys, so running it twice changes nothing and an
+    interrupted load is finished by running it again.
+
+    \b
+    Example:
+        export NEO4J_URI=neo4j://localhost:7687 NEO4J_USERNAME=neo4j
+        kg load neo4j --db out          # prompts for the password
+        kg load neo4j --db out --dry-run
+    """
+    from kg import neo4j_load
+    from kg.store import Store
+
+    with Store(db) as store:
+        if dry_run:
+            _print_plan(neo4j_load.dry_run(store, batch_size))
+            return
+        credentials = _ask_missing(neo4j_load.credentials_from_env(), uri)
+        total = sum(store.counts().values())
+        with neo4j_load.connect(credentials, database) as session, progress(total, "row") as bar:
+            report = neo4j_load.load(
+                store, session, batch_size=batch_size,
+                progress=lambda batch: bar.update(len(batch.rows) if batch.kind != "schema" else 0),
+            )
+    rows = sum(report.rows.values())
+    click.echo(f"Loaded {rows} rows in {report.transactions} transactions into {session.where}")
+
+
+def _print_plan(batches: Any) -> None:
+    """Each distinct statement once, with its batches and rows."""
+    seen: dict[str, list[int]] = {}
+    for statement, rows in batches:
+        seen.setdefault(statement, []).append(rows)
+    for statement, sizes in seen.items():
+        if any(sizes):
+            click.echo(f"// {len(sizes)} batches, {sum(sizes)} rows")
+        click.echo(statement + ";")
+
+
+def _ask_missing(credentials: Any, uri: str | None) -> Any:
+    """Ask for the password when the environment has none; it is never echoed."""
+    from kg import neo4j_load
+
+    password = credentials.password or click.prompt("Neo4j password", hide_input=True, err=True)
+    return neo4j_load.Credentials(uri or credentials.uri, credentials.user, password)
+
+
 def main() -> None:
     cli()
 
