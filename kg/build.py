@@ -9,6 +9,7 @@ the records already there and regenerates the graph from all of them, so
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -65,6 +66,30 @@ def extract_stream(papers: Iterable[Paper], options: BuildOptions) -> Iterator[d
         yield record
 
 
+def pipeline_fingerprint(lexicons: Sequence[Path] = ()) -> str:
+    """A digest of everything extraction depends on: extractor code, shipped and user lexicons.
+
+    Records stamped with another fingerprint were made by another version of the
+    extractors (or other lexicons) and are extracted again, so upgrading kg and
+    rebuilding a folder never mixes old and new extractions.
+    """
+    import extractors
+    import kg.extract
+
+    package = Path(extractors.__file__).parent
+    files = sorted(p for p in package.rglob("*") if p.suffix in {".py", ".jsonl", ".tsv", ".json"})
+    digest = hashlib.sha1()
+    for path in [Path(kg.extract.__file__), *files, *map(Path, lexicons)]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _paper_of(record: dict[str, Any]) -> Paper:
+    """The paper an extraction record was made from (to extract it again)."""
+    fields = ("id", "title", "abstract", "arxiv_id", "authors", "categories", "date", "url")
+    return Paper(**{name: record.get(name) for name in fields if record.get(name) is not None})
+
+
 def _with_sources(record: dict[str, Any], extra: Mapping[str, list[Any]]) -> dict[str, Any]:
     more = [str(source) for source in extra.get(record["id"], [])]
     if more:
@@ -80,22 +105,29 @@ def update_extractions(
     Returns how many papers were already in the build folder.
     """
     target = out / EXTRACTIONS
-    known = {record["id"] for record in read_extractions(target)}
+    stamp = pipeline_fingerprint(options.lexicons)
+    known, stale = set(), set()
+    for record in read_extractions(target):
+        (known if record.get("pipeline") == stamp else stale).add(record["id"])
     ingest = Ingest(
         inputs, report, fmt=options.fmt, field_map=options.field_map, strict=options.strict
     )
     seen_again: dict[str, list[Any]] = {}
 
-    def new_papers() -> Iterator[Paper]:
+    def papers() -> Iterator[Paper]:
         for paper in ingest:
-            if paper.id in known:
+            if paper.id in known or paper.id in stale:
                 seen_again[paper.id] = list(paper.sources)
-                continue
-            yield paper
+            if paper.id not in known:
+                yield paper
+        for record in read_extractions(target):  # older extractions of papers not read now
+            if record["id"] in stale and record["id"] not in seen_again:
+                yield _paper_of(record)
 
     staged = out / (EXTRACTIONS + ".new")
     with staged.open("w", encoding="utf-8") as handle:
-        for record in extract_stream(new_papers(), options):
+        for record in extract_stream(papers(), options):
+            record["pipeline"] = stamp
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     extra = {**seen_again}
     for paper_id, sources in ingest.extra_sources.items():
@@ -104,6 +136,9 @@ def update_extractions(
     with merged.open("w", encoding="utf-8") as handle:
         for path in (target, staged):
             for record in read_extractions(path):
+                if path == target and record["id"] in stale:
+                    extra.setdefault(record["id"], []).extend(record.get("sources") or [])
+                    continue  # replaced by its new extraction in the staged file
                 handle.write(json.dumps(_with_sources(record, extra), ensure_ascii=False) + "\n")
     os.replace(merged, target)
     staged.unlink()

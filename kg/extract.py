@@ -17,6 +17,7 @@ The record (one dict per paper) is the contract the graph builder and the scorer
      "datasets": [{"name", "aliases", "proposed", "evidence"}],
      "tasks" / "metrics" / "concepts": [{"name", "aliases", "evidence"}],
      "results":  [{"method", "dataset", "metric", "value", "evidence": EV}],
+     "comparisons": [{"winner", "loser", "dataset", "metric", "evidence": EV}],
      "code":     [{"url", "kind", "name", "evidence": EV}],
      "code_available": bool}
     EV = {"field": "title"|"abstract", "start", "end", "sentence", "extractor"}
@@ -56,6 +57,7 @@ from extractors.base import (
 )
 from extractors.concepts import DATA, ConceptExtractor, Entry, read_entries
 from extractors.methods import MethodExtractor
+from extractors.relations import COMPARISON, ComparisonExtractor
 from extractors.shapes import normalise
 from kg.records import Paper
 
@@ -155,6 +157,7 @@ class Pipeline:
             optional["metrics"],
             self.concepts,
             MethodExtractor(self.nlp, methods),
+            ComparisonExtractor(),
             optional["results"],
         ]
         self.extractors: list[Extractor] = [e for e in chain if e is not None]
@@ -197,6 +200,7 @@ class Pipeline:
                 normalise(form): e["name"] for e in entities for form in (e["name"], *e["aliases"])
             }
         record["results"] = [_result(document, m, names) for m in mentions if m.label == RESULT]
+        record["comparisons"] = _comparisons(document, mentions, names)
         record["code"] = [_code(document, m) for m in mentions if m.label == CODE]
         record["code_available"] = any(m.label == CODE_AVAILABLE for m in mentions)
         return record
@@ -300,6 +304,28 @@ def _result(document: Document, m: Mention, names: dict[str, dict[str, str]]) ->
         "value": m.attrs.get("value"),
         "evidence": evidence(document, m),
     }
+
+
+def _comparisons(
+    document: Document, mentions: Sequence[Mention], names: dict[str, dict[str, str]]
+) -> list[dict[str, Any]]:
+    """"X outperforms Y" between methods the record keeps, named as the record names them."""
+    out = []
+    for m in mentions:
+        if m.label != COMPARISON:
+            continue
+        winner = names[METHOD].get(normalise(m.attrs["winner"]))
+        loser = names[METHOD].get(normalise(m.attrs["loser"]))
+        if winner and loser and winner != loser:
+            out.append({
+                "winner": winner,
+                "loser": loser,
+                "dataset": m.attrs.get("dataset") and names[DATASET].get(
+                    normalise(m.attrs["dataset"]), m.attrs["dataset"]),
+                "metric": m.attrs.get("metric"),
+                "evidence": evidence(document, m),
+            })
+    return out
 
 
 def _code(document: Document, m: Mention) -> dict[str, Any]:

@@ -14,16 +14,18 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
-from difflib import SequenceMatcher
-from itertools import combinations
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from itertools import chain, combinations
 from typing import Any
 
 import networkx as nx
 
+from kg.benchmarks import pairings
 from kg.records import RunReport
 from kg.schema import Schema, load_schema
+from kg.variants import family_of
 
 # Record key -> (node label, relationship from the paper). Methods and datasets
 # choose their relationship per entity (proposed or not), see _entity_edge_type.
@@ -245,6 +247,17 @@ class EntityIndex:
                 return table[key]
         return table[keys[0]]
 
+    def find(self, label: str, form: str) -> str | None:
+        """The node id a surface form resolves to, or None when no paper used the form."""
+        if self._resolved is None:
+            self._resolved = self._resolve()
+        return self._resolved.get(label, {}).get(group_key(form))
+
+    def name_of(self, node_id: str) -> str:
+        if self._resolved is None:
+            self._resolved = self._resolve()
+        return self._names[node_id][0]
+
     def count_paper(self, node_id: str) -> None:
         self._papers[node_id.split(":", 1)[0]][node_id] += 1
 
@@ -300,6 +313,8 @@ class GraphBuilder:
         self.report = report or RunReport()
         self.index = EntityIndex()
         self._repositories: set[str] = set()
+        # benchmark id -> [task id, dataset id, papers]; like the index, grows with the vocabulary
+        self._benchmarks: dict[str, list[Any]] = {}
 
     def index_records(self, records: Iterable[dict[str, Any]]) -> None:
         """Pass one: fill the resolution index."""
@@ -315,6 +330,9 @@ class GraphBuilder:
         for node in self.index.nodes():
             if self._fits(node):
                 yield node
+        for item in chain(self._family_edges(), self._benchmark_nodes()):
+            if self._fits(item):
+                yield item
 
     def _record_items(self, record: dict[str, Any]) -> Iterator[Node | Edge]:
         pid = record["id"]
@@ -341,7 +359,9 @@ class GraphBuilder:
                 yield edge
         for target in sorted({target for _, target in seen}):
             self.index.count_paper(target)
-        yield from self._result_items(record)
+        benchmarks = yield from self._benchmark_edges(record)
+        yield from self._result_items(record, benchmarks)
+        yield from self._comparison_edges(record)
         yield from self._code_items(record)
 
     def _entity_edges(self, record: dict[str, Any]) -> Iterator[Edge]:
@@ -358,7 +378,62 @@ class GraphBuilder:
                 rel_type, extra = _edge_type(label, entity)
                 yield Edge(rel_type, "Paper", pid, label, target, {**props, **extra})
 
-    def _result_items(self, record: dict[str, Any]) -> Iterator[Node | Edge]:
+    def _benchmark_edges(self, record: dict[str, Any]) -> Generator[Edge, None, dict[str, str]]:
+        """Paper BENCHMARKS edges; returns the paper's benchmark id per dataset node id."""
+        pid, by_dataset = record["id"], {}
+        for pairing in pairings(record):
+            task = self.index.node_id("Task", *_forms(pairing.task))
+            dataset = self.index.node_id("Dataset", *_forms(pairing.dataset))
+            bid = f"benchmark:{task.split(':', 1)[1]}@{dataset.split(':', 1)[1]}"
+            if dataset in by_dataset:
+                continue
+            by_dataset[dataset] = bid
+            entry = self._benchmarks.setdefault(bid, [task, dataset, 0])
+            entry[2] += 1
+            yield Edge("BENCHMARKS", "Paper", pid, "Benchmark", bid,
+                       _evidence(record, pairing.evidence, "benchmarks"))
+        return by_dataset
+
+    def _benchmark_nodes(self) -> Iterator[Node | Edge]:
+        for bid, (task, dataset, papers) in sorted(self._benchmarks.items()):
+            task_name, dataset_name = self.index.name_of(task), self.index.name_of(dataset)
+            yield Node("Benchmark", bid, {"name": f"{task_name} on {dataset_name}",
+                                          "task": task_name, "dataset": dataset_name,
+                                          "papers": papers})
+            yield Edge("OF_TASK", "Benchmark", bid, "Task", task, {})
+            yield Edge("OF_DATASET", "Benchmark", bid, "Dataset", dataset, {})
+
+    def _family_edges(self) -> Iterator[Edge]:
+        """VARIANT_OF between methods and SUBSET_OF between datasets, from their names."""
+        for label, rel_type in (("Method", "VARIANT_OF"), ("Dataset", "SUBSET_OF")):
+            for node in self.index.nodes():
+                if node.label != label:
+                    continue
+                found = family_of(node.props["name"], label,
+                                  lambda form, lab=label: self.index.find(lab, form), node.id)
+                if found:
+                    parent, family = found
+                    yield Edge(rel_type, label, node.id, label, parent,
+                               {"kind": family.kind, "rule": family.rule})
+
+    def _comparison_edges(self, record: dict[str, Any]) -> Iterator[Edge]:
+        """Method OUTPERFORMS Method, once per pair and paper, with its evidence."""
+        seen: set[tuple[str, str]] = set()
+        for comparison in record.get("comparisons") or []:
+            winner = self.index.find("Method", comparison.get("winner") or "")
+            loser = self.index.find("Method", comparison.get("loser") or "")
+            if winner is None or loser is None or winner == loser:
+                self.report.drop("comparison between methods the paper does not name")
+                continue
+            if (winner, loser) not in seen:
+                seen.add((winner, loser))
+                props = _evidence(record, comparison.get("evidence"), "comparisons")
+                props.update(dataset=comparison.get("dataset"), metric=comparison.get("metric"))
+                yield Edge("OUTPERFORMS", "Method", winner, "Method", loser, props)
+
+    def _result_items(
+        self, record: dict[str, Any], benchmarks: dict[str, str]
+    ) -> Iterator[Node | Edge]:
         pid = record["id"]
         for result in record.get("results") or []:
             metric, value = result.get("metric"), result.get("value")
@@ -391,6 +466,9 @@ class GraphBuilder:
                 if result.get(attr) and result[attr].strip():
                     target = self.index.node_id(label, result[attr])
                     yield Edge(rel, "Result", rid, label, target, {})
+                    if rel == "ON_DATASET" and target in benchmarks:
+                        yield Edge("ON_BENCHMARK", "Result", rid, "Benchmark",
+                                   benchmarks[target], {})
 
     def _code_items(self, record: dict[str, Any]) -> Iterator[Node | Edge]:
         pid = record["id"]

@@ -108,6 +108,23 @@ def test_build_rerun_gives_the_same_graph(tmp_path):
     assert graph_snapshot(tmp_path / "out") == first
 
 
+def test_build_extracts_again_what_an_older_extractor_made(tmp_path):
+    a = write_jsonl(tmp_path / "a.jsonl", PAPERS[:3])
+    b = write_jsonl(tmp_path / "b.jsonl", PAPERS[3:4])
+    out = tmp_path / "out"
+    build([a, b], out, BuildOptions(rdf=False))
+    fresh = graph_snapshot(out)
+    records = [json.loads(line) for line in (out / "extractions.jsonl").read_text().splitlines()]
+    for record in records:  # as if an older kg had written them
+        record.update(pipeline="older", methods=[], comparisons=[])
+    write_jsonl(out / "extractions.jsonl", records)
+    build([a], out, BuildOptions(rdf=False))  # paper 3 is not read again: its record is used
+    assert graph_snapshot(out) == fresh
+    again = [json.loads(line) for line in (out / "extractions.jsonl").read_text().splitlines()]
+    assert len(again) == 4 and all(r["pipeline"] != "older" and r["methods"] for r in again)
+    assert any(r["comparisons"] for r in again)
+
+
 @pytest.fixture
 def messy_inputs(tmp_path) -> list[Path]:
     good = json.dumps(PAPERS[0])

@@ -60,6 +60,7 @@ def test_graph_result_links_method_dataset_metric(two_papers):
         ("OF_METHOD", "method:latticenet"),
         ("ON_DATASET", "dataset:imagenet"),
         ("FOR_METRIC", "metric:top1accuracy"),
+        ("ON_BENCHMARK", "benchmark:imageclassification@imagenet"),
     }
 
 

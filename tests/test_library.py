@@ -63,8 +63,26 @@ def test_library_answers_on_hand_made_graph(store):
     assert run("proposed_with_code") == [
         ["LatticeNet", "https://github.com/example/latticenet", "LatticeNet"]]
     assert run("common_baselines") == [["ResNet-50", 1]]
-    assert run("method_family", family="resnet") == [["ResNet-50", 2]]
+    assert run("method_family", family="resnet") == []  # no paper names the family itself
     board = run("leaderboard", dataset=run("most_used_datasets")[0][0], metric="top-1 accuracy")
-    assert board == [["LatticeNet", "80.4%", 80.4, "LatticeNet"]]
+    assert board == [["image classification on ImageNet", "LatticeNet", "80.4%", 80.4,
+                      "LatticeNet"]]
+    assert run("leaderboard", dataset="ImageNet", task="segmentation",
+               metric="top-1 accuracy") == []
     evidence = run("evidence", paper="p1", name="LatticeNet")
     assert evidence[0][0] == "method:latticenet" and evidence[0][4] == "test"
+
+
+def test_library_method_family_follows_variant_links(tmp_path, two_papers):
+    from kg.graph import GraphBuilder
+    from kg.store import Store
+    from tests.conftest import entity, record
+
+    papers = [*two_papers, record("p3", "ResNet revisited", methods=[entity("ResNet")])]
+    builder = GraphBuilder()
+    builder.index_records(papers)
+    with Store.create(tmp_path) as store:
+        store.load(builder.items(papers))
+        query = get("method_family")
+        rows = store.query(query.cypher, query.arguments({"family": "resnet"}))[1]
+    assert rows == [["ResNet-50", 2]]

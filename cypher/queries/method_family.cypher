@@ -1,7 +1,8 @@
-// description: Methods whose name starts with a family name (ResNet -> ResNet-50, ResNeXt ...), with papers.
-// param family: name prefix, case-insensitive (default ResNet)
-MATCH (m:Method)
-WHERE lower(m.name) STARTS WITH lower($family)
+// description: A method family: the methods that are variants of it (VARIANT_OF, up to three steps), with their papers.
+// param family: family name, case-insensitive (default ResNet)
+MATCH (f:Method)
+WHERE lower(f.name) = lower($family)
+MATCH (m:Method)-[:VARIANT_OF*1..3]->(f)
 OPTIONAL MATCH (p:Paper)-[:PROPOSES|USES]->(m)
 RETURN m.name AS method, count(DISTINCT p) AS papers
 ORDER BY papers DESC, method

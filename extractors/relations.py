@@ -1,0 +1,107 @@
+"""Comparisons between methods: "X outperforms Y and Z on D in M".
+
+Built on the method, dataset and metric mentions found before. In a sentence
+with a comparison cue, the winner is the nearest method named before the cue
+in the same clause, or, when the clause speaks of the paper's own work ("our
+model", "the proposed approach", "we", "it"), the method the paper proposes.
+The losers are the methods named after the cue up to the end of the clause
+("outperforms ResNet and DenseNet" gives two comparisons). The dataset and the
+metric are the first of each named in the sentence, when there is one. A
+sentence without a named loser ("outperforms the state of the art") gives
+nothing: the graph links named methods only.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+
+from extractors.base import DATASET, METHOD, METRIC, Document, Mention
+
+COMPARISON = "Comparison"  # attrs: winner, loser, dataset, metric
+
+# The verb of a comparison: matches "outperforms", "surpassing", "is better than",
+# "performs favorably against", "compares favourably with"; must not match "performance" or
+# "better understanding".
+CUE = re.compile(
+    r"\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|"
+    r"outclass(?:es|ed|ing)?|exceed(?:s|ed|ing)?|"
+    r"(?:is|are|was|were|performs?|performed|performing|works?|does|do)\s+better\s+than|"
+    r"superior\s+to|(?:performs?|performed|performing|compares?|compared)\s+favou?rably\s+"
+    r"(?:against|with|to))\b",
+    re.IGNORECASE,
+)
+# Where a clause ends: matches "; ", ", while", ", whereas", ", but", ". "; must not match
+# the comma of "ResNet, DenseNet and VGG".
+CLAUSE_END = re.compile(r";|,?\s(?:while|whereas|but|although|though)\b|\.\s")
+# The paper's own work as a subject: matches "our method", "the proposed network", "We",
+# "it", "our MedNet"; must not match "prior methods" or "existing approaches".
+OWN_WORK = re.compile(
+    r"\b(?:our|the\s+proposed|the\s+resulting|this)\s+(?:\w+[\s-]){0,3}?"
+    r"(?:method|model|approach|framework|network|architecture|algorithm|system|design|"
+    r"detector|technique|pipeline|module|variant|solution)s?\b|\b(?:we|it)\b",
+    re.IGNORECASE,
+)
+
+
+class ComparisonExtractor:
+    """Method-beats-method statements with the dataset and metric of the sentence."""
+
+    name = "comparisons"
+    labels = (COMPARISON,)
+
+    def __call__(self, document: Document, found: Sequence[Mention]) -> Iterable[Mention]:
+        text = document.text
+        if not CUE.search(text):
+            return []
+        methods = sorted((m for m in found if m.label == METHOD), key=lambda m: m.start)
+        if not methods:
+            return []
+        proposed = next((m.text for m in methods if m.attrs.get("proposed")), None)
+        sentences = document.sentences()
+        starts = [start for start, _ in sentences]
+        out: list[Mention] = []
+        for cue in CUE.finditer(text):
+            s_start, s_end = sentences[max(0, bisect_right(starts, cue.start()) - 1)]
+            clause_start, clause_end = _clause(text, s_start, s_end, cue.start(), cue.end())
+            winner = _winner(text, methods, clause_start, cue.start(), proposed)
+            if winner is None:
+                continue
+            context = {
+                "dataset": _first(found, DATASET, s_start, s_end),
+                "metric": _first(found, METRIC, s_start, s_end),
+            }
+            for loser in methods:
+                if cue.end() <= loser.start and loser.end <= clause_end and loser.text != winner:
+                    attrs = {"winner": winner, "loser": loser.text, **context}
+                    span = text[cue.start() : loser.end]
+                    out.append(Mention(COMPARISON, span, cue.start(), loser.end, self.name, attrs))
+        return out
+
+
+def _clause(text: str, s_start: int, s_end: int, c_start: int, c_end: int) -> tuple[int, int]:
+    """The clause around a cue: from the last clause break before it to the next after it."""
+    before = [m.end() for m in CLAUSE_END.finditer(text, s_start, c_start)]
+    after = CLAUSE_END.search(text, c_end, s_end)
+    return (before[-1] if before else s_start), (after.start() if after else s_end)
+
+
+def _winner(
+    text: str, methods: list[Mention], start: int, cue: int, proposed: str | None
+) -> str | None:
+    """The subject nearest the cue: a named method, or the paper's own work ("our model")."""
+    before = [m for m in methods if start <= m.start and m.end <= cue]
+    own = [m.start() for m in OWN_WORK.finditer(text, start, cue)]
+    if before and (not own or before[-1].start > own[-1]):
+        nearest = before[-1]
+        # "Our model, built on ResNet, outperforms": the method sits in an aside of the subject
+        aside = own and "," in text[own[-1] : nearest.start] and "," in text[nearest.end : cue]
+        if not (aside and proposed):
+            return nearest.text
+    return proposed if own else None
+
+
+def _first(found: Sequence[Mention], label: str, start: int, end: int) -> str | None:
+    inside = [m for m in found if m.label == label and start <= m.start < end]
+    return min(inside, key=lambda m: m.start).text if inside else None

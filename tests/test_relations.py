@@ -1,0 +1,60 @@
+"""Comparisons: "X outperforms Y" between named methods, with dataset and metric."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import Pipeline
+from kg.graph import GraphBuilder
+from kg.records import Paper
+from tests.conftest import entity, ev, record
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def compare(pipeline: Pipeline, abstract: str, title: str = "GlowNet: fast nets") -> set:
+    found = pipeline.extract(Paper(id="x", title=title, abstract=abstract))["comparisons"]
+    return {(c["winner"], c["loser"], c["dataset"], c["metric"]) for c in found}
+
+
+@pytest.mark.parametrize("abstract, expected", [
+    ("We propose GlowNet. On ImageNet, GlowNet outperforms ResNet-50 and DenseNet in top-1 "
+     "accuracy.", {("GlowNet", "ResNet-50", "ImageNet", "top-1 accuracy"),
+                   ("GlowNet", "DenseNet", "ImageNet", "top-1 accuracy")}),
+    ("We propose GlowNet. Our model, built on ResNet, surpasses VGG on CIFAR-10.",
+     {("GlowNet", "VGG", "CIFAR-10", None)}),
+    ("We propose GlowNet. The proposed network performs better than MobileNetV2.",
+     {("GlowNet", "MobileNetV2", None, None)}),
+    ("We propose GlowNet. Experiments show that EfficientNet beats ResNet-50 here.",
+     {("EfficientNet", "ResNet-50", None, None)}),
+])
+def test_relations_find_comparisons(pipeline, abstract, expected):
+    assert compare(pipeline, abstract) == expected
+
+
+@pytest.mark.parametrize("abstract", [
+    "We propose GlowNet. GlowNet outperforms the state of the art on ImageNet.",  # no loser named
+    "We propose GlowNet. The performance of ResNet-50 and VGG is reported.",  # no cue
+    "We propose GlowNet. Prior methods outperform VGG, while GlowNet is faster.",  # no subject
+    "We propose GlowNet. GlowNet is fast; ResNet-50 is accurate and beats nothing.",
+])
+def test_relations_leave_other_sentences_alone(pipeline, abstract):
+    assert compare(pipeline, abstract) == set()
+
+
+def test_relations_become_outperforms_edges_with_evidence():
+    sentence = "GlowNet outperforms VGG on ImageNet."
+    paper = record("p", "GlowNet", methods=[entity("GlowNet", proposed=True), entity("VGG")])
+    paper["comparisons"] = [{"winner": "GlowNet", "loser": "VGG", "dataset": "ImageNet",
+                             "metric": None, "evidence": ev(sentence, 8)},
+                            {"winner": "GlowNet", "loser": "Unknown", "dataset": None,
+                             "metric": None, "evidence": ev(sentence, 8)}]
+    builder = GraphBuilder()
+    builder.index_records([paper])
+    edges = [e for e in builder.items([paper]) if getattr(e, "type", None) == "OUTPERFORMS"]
+    assert [(e.source, e.target, e.props["dataset"], e.props["sentence"]) for e in edges] == [
+        ("method:glownet", "method:vgg", "ImageNet", sentence)]
+    assert builder.report.dropped["comparison between methods the paper does not name"] == 1
