@@ -18,6 +18,7 @@ from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from itertools import chain, combinations
+from os.path import commonprefix
 from typing import Any
 
 import networkx as nx
@@ -52,8 +53,12 @@ def short_hash(*parts: str) -> str:
 
 
 def entity_key(name: str) -> str:
-    """The id suffix of an entity: its normalised name, or a hash when nothing is left."""
-    return normalise(name) or "h" + short_hash(name)
+    """The id suffix of an entity: its normalised name, or a hash when nothing is left.
+
+    A "+" is part of a name ("U-Net++" is not "U-Net", "DeepLabv3+" not "DeepLabv3"), so it
+    is spelled out before the other punctuation goes.
+    """
+    return normalise(name.replace("+", "plus")) or "h" + short_hash(name)
 
 
 # A lower-case plural "s" after a stem of three or more: "Transformers", "GRUs", "ViTs",
@@ -107,14 +112,41 @@ def is_acronym_of(short: str, long: str) -> bool:
 
 
 def initials(phrase: str) -> str:
-    return "".join(word[0] for word in re.findall(r"[A-Za-z0-9]+", phrase.casefold()))
+    """Word initials; an acronym inside the phrase gives all its capitals ("mean IoU" -> "miou")."""
+    out = []
+    for word in re.findall(r"[A-Za-z0-9]+", phrase):
+        acronym = len(word) <= 5 and sum(c.isupper() for c in word) >= 2  # "IoU", "CNN"
+        out.append(word if acronym else word[0])
+    return "".join(out).casefold()
 
 
 def same_expansion(a: str, b: str) -> bool:
-    """Whether two long forms of one acronym mean the same: the same word initials
-    ("low-rank adaptation" / "low-rank adapters") or nearly the same letters (a typo)."""
-    return initials(a) == initials(b) or SequenceMatcher(
-        None, normalise(a), normalise(b)).ratio() >= 0.85
+    """Whether two long forms of one acronym mean the same: word by word the same stems
+    ("low-rank adaptation" / "low-rank adapters"), one spelling an acronym out ("mean IoU" /
+    "mean intersection over union"), or nearly the same letters (a typo). "Fully connected
+    network" and "fully convolutional network" share initials but not stems: they differ."""
+    if SequenceMatcher(None, normalise(a), normalise(b)).ratio() >= 0.85:
+        return True
+    words_a, words_b = (re.findall(r"[a-z0-9]+", x.casefold()) for x in (a, b))
+    return _aligned(words_a, words_b)
+
+
+def _aligned(a: list[str], b: list[str]) -> bool:
+    """Word by word the same stem, or one word the initials of a run of the other's words."""
+    if not a or not b:
+        return not a and not b
+    if _same_stem(a[0], b[0]) and _aligned(a[1:], b[1:]):
+        return True
+    for short, long in ((a, b), (b, a)):
+        for k in range(2, min(5, len(long)) + 1):
+            if short[0] == "".join(w[0] for w in long[:k]) and _aligned(short[1:], long[k:]):
+                return True
+    return False
+
+
+def _same_stem(x: str, y: str) -> bool:
+    common = len(commonprefix([x, y]))
+    return common >= min(4, len(x), len(y))
 
 
 class _UnionFind:
@@ -169,11 +201,15 @@ class EntityIndex:
                     if form.strip():
                         self._surface[label][group_key(form)][form] += 1
                 forms = [form for form in _forms(entity) if form.strip()]
+                expansions = []
                 for form, other in zip(forms[1:], keys[1:], strict=True):
                     if is_acronym_of(forms[0], form):
                         self._definitions[label][keys[0]].add(form)  # decided in _resolve
+                        expansions.append(other)
                     else:
                         self._groups[label].union(keys[0], other)
+                for other in expansions[1:]:  # one paper's long forms of one acronym are one thing
+                    self._groups[label].union(expansions[0], other)
         for result in record.get("results") or []:  # a result may name what no list holds
             for attr, label in (("method", "Method"), ("dataset", "Dataset"), ("metric", "Metric")):
                 name = result.get(attr)
