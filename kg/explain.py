@@ -46,17 +46,19 @@ def evidence(store: Store, label: str, node_id: str, other: str | None = None
             continue
         props = list(store.schema.rel_properties(rel.type))
         columns = "".join(f", r.{p} AS {p}" for p in props)
-        this = "b" if rel.target == label else "a"
-        that = "a" if this == "b" else "b"
-        where = f"{this}.id = $id" + (f" AND {that}.id = $other" if other else "")
-        cypher = (f"MATCH (a:{rel.source})-[r:{rel.type}]->(b:{rel.target}) WHERE {where} "
-                  f"RETURN a.id AS source, b.id AS target, b.name AS target_name{columns} "
-                  "ORDER BY source, target")
-        for row in store.stream(cypher, {"id": node_id, "other": other} if other else
-                                {"id": node_id}):
-            item = dict(zip(["source", "target", "target_name", *props], row, strict=True))
-            item["type"] = rel.type
-            rows.append(item)
+        # the node's side of the relationship; both for Method-OUTPERFORMS->Method
+        sides = [side for side, end in (("a", rel.source), ("b", rel.target)) if end == label]
+        for this in sides:
+            that = "a" if this == "b" else "b"
+            where = f"{this}.id = $id" + (f" AND {that}.id = $other" if other else "")
+            cypher = (f"MATCH (a:{rel.source})-[r:{rel.type}]->(b:{rel.target}) WHERE {where} "
+                      f"RETURN a.id AS source, b.id AS target, b.name AS target_name{columns} "
+                      "ORDER BY source, target")
+            params = {"id": node_id, "other": other} if other else {"id": node_id}
+            for row in store.stream(cypher, params):
+                item = dict(zip(["source", "target", "target_name", *props], row, strict=True))
+                item["type"] = rel.type
+                rows.append(item)
     return rows
 
 
