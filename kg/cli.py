@@ -546,7 +546,8 @@ def load() -> None:
 @click.option("--database", default="neo4j", show_default=True, help="Neo4j database to load into.")
 @click.option("--batch-size", type=click.IntRange(1), default=1000, show_default=True,
               help="Rows per write transaction.")
-@click.option("--dry-run", is_flag=True, help="Print the statements and row counts; connect to nothing.")
+@click.option("--dry-run", is_flag=True,
+              help="Print the statements and row counts; connect to nothing.")
 @handle_errors
 def load_neo4j(db: Path, uri: str | None, database: str, batch_size: int, dry_run: bool) -> None:
     """Load the graph into a running Neo4j over Bolt (constraints, then MERGE in batches).
