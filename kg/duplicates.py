@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kg.graph import normalise
+from kg.resolve import normalise
 from kg.store import Store
 
 ENTITY_LABELS = ("Method", "Dataset", "Task", "Metric", "Concept")

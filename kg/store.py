@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from kg.errors import StoreError
-from kg.graph import Edge, Node
+from kg.model import Edge, Node
 from kg.schema import Schema, load_schema
 
 DB_FILE = "graph.lbdb"
