@@ -1,8 +1,8 @@
 """Evaluation measures named in the text, as written without their value.
 
 A curated list (and user lexicons) matched case-insensitively for words
-("top-1 accuracy", "Dice score") and exactly for short acronyms ("AP", "IS",
-"EM"), plus the shapes of parameterised metrics ("mAP@0.5", "AP50",
+("top-1 accuracy", "Dice score") and exactly for forms with a capital past the
+first letter ("AP", "mAP", "IS", "EM" — so "mAP" never matches "map"), plus the shapes of parameterised metrics ("mAP@0.5", "AP50",
 "Recall@10", "pass@1"). "parameters" counts as a measure only when a number or
 a comparison goes with it ("25M parameters", "fewer parameters").
 """
@@ -26,7 +26,6 @@ PARAMETERISED = re.compile(
 PARAMETERS = re.compile(
     r"(?:\d+(?:\.\d+)?\s?[KMB]?\s|fewer\s|less\s|number\sof\s|more\s)(parameters|params)\b",
     re.IGNORECASE)
-ACRONYM = re.compile(r"^[A-Z0-9][A-Za-z0-9\-@.]{0,5}$")  # exact-case forms: "AP", "IS", "EM"
 
 
 class MetricExtractor:
@@ -45,7 +44,9 @@ class MetricExtractor:
             for form in entry.forms:
                 if not usable(form, METRIC, entry.curated) or form.lower() == "parameters":
                     continue
-                short = bool(ACRONYM.match(form)) and form.upper() == form
+                # a capital past the first letter makes a form case-sensitive: "mAP" and "AP"
+                # must not match the words "map" and "ap"; "Dice score" matches "dice score"
+                short = " " not in form and form[1:] != form[1:].lower()
                 key = form if short else form.lower()
                 if key in self.canonical:
                     continue
