@@ -144,7 +144,9 @@ NOT_ALNUM = re.compile(r"[\W_]+")
 def normalise(text: str) -> str:
     """The matching key of a surface form: NFKC, case-folded, letters and digits only.
 
-    >>> normalise("CIFAR-10") == normalise("cifar 10")
-    True
+    A "+" is part of a name and is spelled out: "U-Net++" is not "U-Net".
+
+    >>> normalise("CIFAR-10") == normalise("cifar 10"), normalise("U-Net++") == normalise("U-Net")
+    (True, False)
     """
-    return NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
+    return NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold().replace("+", "plus"))

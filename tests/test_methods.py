@@ -247,3 +247,9 @@ def test_methods_pattern_table(pattern: re.Pattern, text: str, expected: bool):
         assert bool(pattern.match(text)) is expected
     else:
         assert bool(pattern.search(text)) is expected
+
+
+def test_methods_plus_marks_name_another_method(pipeline):
+    found = methods(pipeline, "We compare Grad-CAM with Grad-CAM++ and U-Net with U-Net++.")
+    assert {"Grad-CAM", "Grad-CAM++", "U-Net", "U-Net++"} <= set(found)
+    assert found["U-Net"]["aliases"] == []
