@@ -79,10 +79,15 @@ PROPOSE_CUE = re.compile(
     re.IGNORECASE,
 )
 
-# A naming cue right before the name: matches "a framework named "; must not match "name of".
+# A naming cue right before the name: matches "a framework named ", "our proposed network, ";
+# must not match "name of" or "our experiments, ".
 NAMING_CUE = re.compile(
     r"(?:\bnamed|\bcalled|\bdubbed|\btermed|\bcoined|\bdenoted(?: as| by)?|\breferred to as|"
-    r"\bnamely|\bentitled|\bour|\bthe proposed|\bthe new)\s*[,:]?\s*[\"“'`‘]*$",
+    r"\bnamely|\bentitled|\bour|\bthe proposed|\bthe new|"
+    # "our proposed network and procedure, X": the paper's own thing, then its name
+    r"\bour\s+(?:proposed\s+|new\s+|novel\s+)?(?:[\w-]+\s+){0,2}?(?:network|model|method|"
+    r"approach|framework|architecture|algorithm|system|procedure)(?:\s+and\s+[\w-]+)?(?=\s*,))"
+    r"\s*[,:]?\s*[\"“'`‘]*$",
     re.IGNORECASE,
 )
 

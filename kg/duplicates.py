@@ -18,7 +18,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kg.resolve import normalise
+from kg.resolve import entity_key as normalise  # "+" counts: U-Net++ is a variant of U-Net
+from kg.resolve import one_edit_apart
 from kg.store import Store
 
 ENTITY_LABELS = ("Method", "Dataset", "Task", "Metric", "Concept")
@@ -53,15 +54,6 @@ def _pairs(buckets: dict[str, set[str]]) -> Iterator[tuple[str, str]]:
                 yield first, second
 
 
-def _edit_one(a: str, b: str) -> bool:
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long = sorted((a, b), key=len)
-    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
-
-
 def _numbered_variants(a: str, b: str) -> bool:
     """"resnet20" / "resnet50", "mobilenetv2" / "mobilenetv3": members of a family, not twins."""
     return re.sub(r"\d", "", a) == re.sub(r"\d", "", b) and a != b
@@ -90,7 +82,7 @@ def candidates(store: Store, labels: tuple[str, ...] = ENTITY_LABELS) -> list[Ca
             for pair in _pairs(buckets):
                 out.setdefault((label, *pair), reason)
         for first, second in _pairs(by_deletion):
-            if _edit_one(keys[first], keys[second]) and not _numbered_variants(
+            if one_edit_apart(keys[first], keys[second]) and not _numbered_variants(
                     keys[first], keys[second]):
                 out.setdefault((label, first, second), "edit distance 1")
     return [Candidate(label, a, names[a], b, names[b], reason)

@@ -94,15 +94,35 @@ def initials(phrase: str) -> str:
     return "".join(out).casefold()
 
 
-def same_expansion(a: str, b: str) -> bool:
+def same_expansion(a: str, b: str, acronym: str = "") -> bool:
     """Whether two long forms of one acronym mean the same: word by word the same stems
     ("low-rank adaptation" / "low-rank adapters"), one spelling an acronym out ("mean IoU" /
     "mean intersection over union"), or nearly the same letters (a typo). "Fully connected
-    network" and "fully convolutional network" share initials but not stems: they differ."""
+    network" and "fully convolutional network" share initials but not stems: they differ.
+    Given the ``acronym``, only the words its letters stand for count: "gradient-weighted class
+    activation mapping" and "gradient based class activation maps" both give Grad-CAM."""
     if SequenceMatcher(None, normalise(a), normalise(b)).ratio() >= 0.85:
         return True
     words_a, words_b = (re.findall(r"[a-z0-9]+", x.casefold()) for x in (a, b))
-    return _aligned(words_a, words_b)
+    if _aligned(words_a, words_b):
+        return True
+    letters = normalise(acronym)
+    spelled_a, spelled_b = _spelled(letters, words_a), _spelled(letters, words_b)
+    return bool(spelled_a) and len(spelled_a) == len(spelled_b) and all(
+        _same_stem(x, y) for x, y in zip(spelled_a, spelled_b, strict=True))
+
+
+def _spelled(letters: str, words: list[str]) -> list[str]:
+    """The words an acronym's letters stand for, each giving one or more leading letters
+    ("gradcam" over "gradient weighted class activation mapping" skips "weighted"); [] when the
+    letters cannot all be placed."""
+    used, rest = [], letters
+    for word in words:
+        if rest and word[0] == rest[0]:
+            take = len(commonprefix([word, rest]))
+            used.append(word)
+            rest = rest[take:]
+    return used if not rest else []
 
 
 def _aligned(a: list[str], b: list[str]) -> bool:
@@ -119,8 +139,22 @@ def _aligned(a: list[str], b: list[str]) -> bool:
 
 
 def _same_stem(x: str, y: str) -> bool:
+    """ "adaptation" / "adapters", "maps" / "mapping"; not "connected" / "convolutional"."""
     common = len(commonprefix([x, y]))
-    return common >= min(4, len(x), len(y))
+    return common >= min(4, len(x), len(y)) or common >= max(3, 0.6 * min(len(x), len(y)))
+
+
+TYPO_MIN_LENGTH = 6  # shorter names one edit apart are as often two names ("GAN" / "GIN")
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """One substitution, insertion or deletion turns ``a`` into ``b``."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 class _UnionFind:
@@ -184,12 +218,25 @@ class EntityIndex:
                         self._groups[label].union(keys[0], other)
                 for other in expansions[1:]:  # one paper's long forms of one acronym are one thing
                     self._groups[label].union(expansions[0], other)
+            if label in ("Method", "Dataset"):
+                self._unite_typos(label, record.get(key) or [])
         for result in record.get("results") or []:  # a result may name what no list holds
             for attr, label in (("method", "Method"), ("dataset", "Dataset"), ("metric", "Metric")):
                 name = result.get(attr)
                 if name and name.strip() and group_key(name) not in self._surface[label]:
                     self._surface[label][group_key(name)][name] += 1
         self._resolved = None
+
+    def _unite_typos(self, label: str, entities: list[Any]) -> None:
+        """Two names one paper proposes that are one edit apart are one name mistyped
+        ("PatternNet" / "PatterNet"); a proposed name next to an existing one ("ControlNeXt"
+        after "ControlNet") is not."""
+        coined = sorted({group_key(e["name"]) for e in entities
+                         if isinstance(e, dict) and e.get("proposed") and e.get("name")})
+        for a, b in combinations(coined, 2):
+            if min(len(a), len(b)) >= TYPO_MIN_LENGTH and one_edit_apart(a, b) and (
+                    re.sub(r"\d", "", a) != re.sub(r"\d", "", b)):
+                self._groups[label].union(a, b)
 
     def _resolve(self) -> dict[str, dict[str, str]]:
         """Map (label, form key) -> node id, choosing each group's canonical name."""
@@ -220,7 +267,8 @@ class EntityIndex:
         conflicts = {}
         for acronym, long_forms in sorted(self._definitions[label].items()):
             keys = sorted({group_key(form) for form in long_forms})
-            if all(same_expansion(a, b) for a, b in combinations(sorted(long_forms), 2)):
+            if all(same_expansion(a, b, acronym)
+                   for a, b in combinations(sorted(long_forms), 2)):
                 for key in keys:
                     groups.union(acronym, key)
                 continue

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.duplicates import LOOSE_DROP, _edit_one, candidates, loose
+from kg.duplicates import LOOSE_DROP, candidates, loose, one_edit_apart
 from kg.graph import GraphBuilder
 from kg.records import RunReport
 from kg.store import Store
@@ -16,11 +16,11 @@ def test_duplicates_loose_drop(text, expected):
     assert LOOSE_DROP.sub("", text) == expected
 
 
-def test_duplicates_edit_one():
-    assert _edit_one("voxelmorph", "voxelmorps")
-    assert _edit_one("voxelmorph", "voxelmorphs")
-    assert not _edit_one("voxelmorph", "voxelmorph")
-    assert not _edit_one("voxelmorph", "vaxelmorps")
+def test_duplicates_one_edit_apart():
+    assert one_edit_apart("voxelmorph", "voxelmorps")
+    assert one_edit_apart("voxelmorph", "voxelmorphs")
+    assert not one_edit_apart("voxelmorph", "voxelmorph")
+    assert not one_edit_apart("voxelmorph", "vaxelmorps")
 
 
 def test_duplicates_lists_probable_pairs_with_reasons(tmp_path):

@@ -196,6 +196,16 @@ def test_graph_same_expansion(a, b, same):
     assert same_expansion(a, b) is same
 
 
+@pytest.mark.parametrize("a, b, acronym, same", [
+    ("gradient-weighted class activation mapping", "gradient based class activation maps",
+     "Grad-CAM", True),
+    ("concept subspace network", "cross-scale shift network", "CSN", False),
+    ("fully connected network", "fully convolutional network", "FCN", False),
+])
+def test_graph_same_expansion_counts_the_words_an_acronym_spells(a, b, acronym, same):
+    assert same_expansion(a, b, acronym) is same
+
+
 def test_graph_every_gold_alias_pair_is_one_node():
     """A name and the aliases the annotators gave it end up as one node (all of dev.jsonl)."""
     import json
@@ -218,3 +228,15 @@ def test_graph_every_gold_alias_pair_is_one_node():
                     assert len(ids) == 1, (record["id"], forms, ids)
                     checked += 1
     assert checked > 20
+
+
+def test_graph_a_proposed_name_mistyped_in_its_own_paper_is_one_node():
+    typo = [record("a", "A", methods=[entity("PatternNet", proposed=True),
+                                       entity("PatterNet", proposed=True)])]
+    _, items = build_items(typo)
+    (node,) = [i for i in items if isinstance(i, Node) and i.label == "Method"]
+    assert {node.props["name"], *node.props["aliases"]} == {"PatternNet", "PatterNet"}
+    rival = [record("b", "B", methods=[entity("ControlNeXt", proposed=True),
+                                        entity("ControlNet")])]
+    _, items = build_items(rival)
+    assert len([i for i in items if isinstance(i, Node) and i.label == "Method"]) == 2

@@ -253,3 +253,16 @@ def test_methods_plus_marks_name_another_method(pipeline):
     found = methods(pipeline, "We compare Grad-CAM with Grad-CAM++ and U-Net with U-Net++.")
     assert {"Grad-CAM", "Grad-CAM++", "U-Net", "U-Net++"} <= set(found)
     assert found["U-Net"]["aliases"] == []
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("Our proposed network and procedure, PatterNet, is able to outperform others.", "PatterNet"),
+    ("Our new framework, FlowMix, aligns the views.", "FlowMix"),
+])
+def test_methods_our_thing_then_its_name_is_proposed(pipeline, abstract, name):
+    assert methods(pipeline, abstract)[name]["proposed"] is True
+
+
+def test_methods_our_plain_noun_then_a_name_is_not_a_proposal(pipeline):
+    found = methods(pipeline, "In our experiments, ResNet-50 serves as the backbone.")
+    assert found["ResNet-50"]["proposed"] is False
