@@ -4,9 +4,11 @@ A benchmark is a (task, dataset) pair, as on Papers with Code's leaderboards.
 Abstracts rarely say "image classification on ImageNet" in one phrase, so the
 pair is read from where things are mentioned: a dataset is paired with the
 task named in the same sentence (the first one there), and otherwise with the
-paper's main task — the task named in the title, else the one the abstract
-names most often (earliest on ties). A paper that names no task has no
-benchmark; its datasets still carry its results.
+paper's main task — the task named in the title, else the only task the paper
+names. Where that is unclear (several tasks, none in the title or the
+dataset's sentence) the dataset gets no benchmark: a wrong pairing would put
+results on the wrong leaderboard. Datasets without a benchmark still carry
+their results.
 """
 
 from __future__ import annotations
@@ -31,26 +33,19 @@ def _places(entity: dict[str, Any]) -> list[tuple[str, str, int]]:
 
 
 def main_task(tasks: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The title's task, else the most often named task (the earliest on ties)."""
-    if not tasks:
-        return None
+    """The task named in the title, else the only task the paper names; None when unclear."""
     for task in tasks:
         if any(field == "title" for field, _, _ in _places(task)):
             return task
-
-    def weight(task: dict[str, Any]) -> tuple[int, int]:
-        places = _places(task)
-        return (-len(places), places[0][2] if places else 0)
-
-    return min(tasks, key=weight)
+    return tasks[0] if len(tasks) == 1 else None
 
 
 def pairings(record: dict[str, Any]) -> Iterator[Pairing]:
     """One pairing per dataset of the record that can be given a task."""
     tasks = [t for t in record.get("tasks") or [] if isinstance(t, dict)]
-    fallback = main_task(tasks)
-    if fallback is None:
+    if not tasks:
         return
+    fallback = main_task(tasks)
     by_sentence: dict[tuple[str, str], dict[str, Any]] = {}
     placed = sorted(((place, i) for i, task in enumerate(tasks) for place in _places(task)),
                     key=lambda item: (item[0][2], item[1]))
@@ -65,4 +60,5 @@ def pairings(record: dict[str, Any]) -> Iterator[Pairing]:
             if ev and (ev.get("field", ""), ev.get("sentence", "")) in by_sentence:
                 chosen, where = by_sentence[(ev.get("field", ""), ev.get("sentence", ""))], ev
                 break
-        yield Pairing(chosen, dataset, where)
+        if chosen is not None:
+            yield Pairing(chosen, dataset, where)

@@ -38,11 +38,16 @@ def test_benchmarks_fall_back_on_the_title_task():
         ("object detection", "VOC")]
 
 
-def test_benchmarks_main_task_is_the_most_named_without_a_title_task():
-    twice = entity("segmentation")
-    twice["evidence"] = [ev("a", 50), ev("b", 90)]
-    assert main_task([placed("detection", "c", 10), twice])["name"] == "segmentation"
+def test_benchmarks_main_task_is_the_title_task_or_the_only_one():
+    assert main_task([placed("detection", "c", 10)])["name"] == "detection"
+    assert main_task([placed("detection", "c", 10), placed("segmentation", "d", 50)]) is None
     assert main_task([]) is None
+
+
+def test_benchmarks_unclear_task_gives_no_benchmark():
+    paper = record("p", "T", tasks=[placed("detection", "c", 10), placed("segmentation", "d", 50)],
+                   datasets=[placed("VOC", "Results on VOC are strong.", 120)])
+    assert list(pairings(paper)) == []
 
 
 def test_benchmarks_need_a_task():
