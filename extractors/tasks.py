@@ -15,14 +15,15 @@ from collections.abc import Iterable, Sequence
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
-from extractors.base import TASK, Document, Mention
+from extractors.base import DATASET, TASK, Document, Mention
 from extractors.lexicon import Lexicon, load_lexicons, usable
 
 HEADS = (r"detection|classification|segmentation|recognition|generation|forecasting|prediction|"
          r"estimation|translation|retrieval|registration|reconstruction|captioning|answering|"
          r"synthesis|tracking|localization|localisation|summarization|inpainting|"
          r"super-resolution|denoising|recommendation|discovery|parsing|modeling|modelling|"
-         r"completion|grounding|re-identification|upsampling|editing|matching|verification")
+         r"completion|grounding|re-identification|upsampling|editing|matching|verification|"
+         r"clustering|hashing|spotting|understanding|personalization|adaptation")
 # Words that modify a task head but are not part of its name.
 NOT_MODIFIERS = {
     "a", "an", "the", "for", "of", "in", "on", "and", "or", "with", "to", "by", "as", "from",
@@ -40,7 +41,14 @@ NOT_MODIFIERS = {
 # One to three lower-case (or acronym) modifiers and a head: "object detection",
 # "PET image synthesis"; not "the detection" (no modifier) or "Detection" (capitalised head).
 TASK_SHAPE = re.compile(
-    rf"\b((?:(?:[a-z][a-z0-9\-]*|[A-Z]{{2,5}})\s){{1,3}}(?:{HEADS}))\b")
+    rf"(?<![\w'’\-])((?:(?:[a-z][a-z0-9\-]*|[A-Z]{{2,5}})\s){{1,3}}(?:{HEADS}))\b")
+# A leading word that describes rather than names: "including", "designing", "enhanced",
+# "newly", "broader"; not "image", "multi-organ" or "click-through".
+DESCRIBING = re.compile(r"^(?:[a-z\-]+(?:ed|ing|ly)|[a-z]{1,2}|(?:[a-z]+-)?(?:based|level|"
+                        r"efficiency|quality|time|scale|wise|aware|free)|broader|wider|deeper|"
+                        r"better|additional|further|other|diverse|complex|consider|solve|deep|"
+                        r"automatic|automated|(?:outperform|achieve|improve|enable|support|"
+                        r"handle|tackle|address|show|demonstrate|perform|require|benefit)s?)$")
 # A nearby word that says a task is meant: "the task of", "for", "on", "tasks".
 CUE = re.compile(r"\b(?:tasks?|for|on|in|tackle|address(?:es|ing)?|problems?|benchmarks?)\b",
                  re.IGNORECASE)
@@ -66,13 +74,17 @@ class TaskExtractor:
 
     def __call__(self, document: Document, found: Sequence[Mention]) -> Iterable[Mention]:
         doc, text = document.doc, document.text
+        # "COCO object detection": a dataset named before a task is not part of its name
+        named = {m.start for m in found if m.label == DATASET}
         spans: dict[tuple[int, int], str] = {}
+        uncued: list[tuple[int, int, str]] = []
         for _, start, end in self.matcher(doc):
             span = doc[start:end]
             spans[(span.start_char, span.end_char)] = self.canonical[span.text.lower()]
         for match in TASK_SHAPE.finditer(text):
             start, words = match.start(1), match.group(1).split()
-            while words and words[0].lower() in NOT_MODIFIERS:  # trim leading non-modifiers
+            while words and (words[0].lower() in NOT_MODIFIERS or DESCRIBING.match(words[0])
+                             or start in named):
                 start += len(words[0]) + 1
                 words = words[1:]
             if len(words) < 2 or any(w.lower() in NOT_MODIFIERS for w in words):
@@ -80,9 +92,33 @@ class TaskExtractor:
             window = text[max(0, start - 40):match.end(1) + 12]
             if CUE.search(window):
                 spans.setdefault((start, match.end(1)), " ".join(words).lower())
+            else:
+                uncued.append((start, match.end(1), " ".join(words).lower()))
+        _coordinated(text, spans, uncued)
         out = []
         for (s, e), name in sorted(spans.items()):
             if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in spans):
                 continue  # "image segmentation" inside "medical image segmentation"
             out.append(Mention(TASK, text[s:e], s, e, self.name, {"canonical": name}))
         return out
+
+
+# Between two coordinated names: matches ", ", ", and ", " or "; must not match " with the ".
+COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$")
+
+
+def _coordinated(text: str, spans: dict[tuple[int, int], str],
+                 candidates: list[tuple[int, int, str]]) -> None:
+    """Take uncued task shapes coordinated with a task already found: "skin lesion
+    segmentation, abdominal multi-organ segmentation, and polyp segmentation"."""
+    changed = True
+    while changed:
+        changed = False
+        for start, end, name in candidates:
+            if (start, end) in spans:
+                continue
+            if any(COORDINATION.match(text[e:start]) or COORDINATION.match(text[end:s])
+                   for s, e in spans if e <= start or end <= s):
+                spans[(start, end)] = name
+                changed = True
+
