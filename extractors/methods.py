@@ -279,6 +279,8 @@ class _Scan:
         self.text = document.text
         self.owner = owner
         self.blocked = sorted((m.start, m.end) for m in found if m.label in BLOCKING)
+        # "CIFAR-10/100" begins with a dataset name: data written in shorthand, not a method
+        self.data_starts = {m.start for m in found if m.label == DATASET}
         self.abbrs = [m for m in found if m.label == ABBREVIATION]
         self.sent_starts = [start for start, _ in document.sentences()]
 
@@ -358,6 +360,8 @@ class _Scan:
         return start, end
 
     def is_blocked(self, cand: _Candidate) -> bool:
+        if cand.start in self.data_starts:
+            return True
         for start, end in self.blocked:
             if start <= cand.start and cand.end <= end:
                 return True

@@ -2,8 +2,9 @@
 
 A curated list (and user lexicons) matched case-insensitively for words
 ("top-1 accuracy", "Dice score") and exactly for forms with a capital past the
-first letter ("AP", "mAP", "IS", "EM" — so "mAP" never matches "map"), plus the shapes of parameterised metrics ("mAP@0.5", "AP50",
-"Recall@10", "pass@1"). "parameters" counts as a measure only when a number or
+first letter ("AP", "mAP", "IS", "EM" — so "mAP" never matches "map"), also when
+glued to a value ("FID=9.91"); plus the shapes of parameterised metrics ("mAP@0.5",
+"AP50", "Recall@10", "pass@1"). "parameters" counts as a measure only when a number or
 a comparison goes with it ("25M parameters", "fewer parameters").
 """
 
@@ -22,6 +23,8 @@ from extractors.lexicon import Lexicon, load_lexicons, usable
 PARAMETERISED = re.compile(
     r"\b(?:mAP|AP|Recall|R|Hits|NDCG|P|Precision|Acc|pass|F1)(?:@\d+(?:\.\d+)?(?::\d+(?:\.\d+)?)?"
     r"|_?\{?(?:50|75)\}?|@\{?\d+\}?)(?![\w.])")
+# A name glued to its value: matches "FID" in "FID=9.91", "IS" in "(IS=8.81"; not "x" in "x = y".
+GLUED = re.compile(r"(?<![\w\-])([A-Za-z][A-Za-z0-9@\-]{1,15})(?==\s?\d)")
 # "25M parameters", "fewer parameters", "number of parameters"; not "model parameters are".
 PARAMETERS = re.compile(
     r"(?:\d+(?:\.\d+)?\s?[KMB]?\s|fewer\s|less\s|number\sof\s|more\s)(parameters|params)\b",
@@ -62,6 +65,10 @@ class MetricExtractor:
             for _, start, end in matcher(doc):
                 span = doc[start:end]
                 spans[(span.start_char, span.end_char)] = "lexicon"
+        for match in GLUED.finditer(text):  # "FID=9.91" is one token: the matchers miss it
+            word = match.group(1)
+            if word in self.canonical or word.lower() in self.canonical:
+                spans.setdefault((match.start(1), match.end(1)), "lexicon")
         for match in PARAMETERISED.finditer(text):
             spans[(match.start(), match.end())] = "shape"
         for match in PARAMETERS.finditer(text):

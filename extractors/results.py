@@ -19,12 +19,12 @@ from collections.abc import Iterable, Sequence
 from extractors.base import DATASET, METHOD, METRIC, RESULT, Document, Mention
 
 # "0.8013 ± 0.0243", "88.0%", "55.6", "0.6211 \\pm 0.0309", "4.1 %"; not "3.2x" or "2024".
-VALUE = r"\d+(?:\.\d+)?\s?\\?%?(?:\s?(?:±|\\pm|\+/-|\+-)\s?\d+(?:\.\d+)?\s?\\?%?)?"
+VALUE = r"\d+(?:\.\d+)?\s?\\?%?(?:\s?(?:±|\\?pm|\+/-|\+-)\s?\d+(?:\.\d+)?\s?\\?%?)?"
 # Further values of one metric: " and 97.84%", ", 0.6211 ± 0.0309"; not " and 12 layers".
 MORE_VALUES = re.compile(rf"^(?:,\s?|\s(?:and|or|vs\.?)\s|,\sand\s)({VALUE})(?![\w.])")
 # After a metric: " of 0.95", ": 96%", " = 55.6", " score of", " reaching 88.0%", " is 0.9".
 AFTER_METRIC = re.compile(
-    rf"^(?:\s?score)?(?:\s(?:of|is|was|reaches|reaching|=|at)|\s?[:=])\s(?:about\s|around\s|"
+    rf"^(?:\s?score)?(?:\s(?:of|is|was|reaches|reaching|=|at)\s|\s?[:=]\s?)(?:about\s|around\s|"
     rf"up\sto\s|only\s|over\s)?({VALUE})(?![\w.]|\s?(?:x|×|times|fewer|less|more|lower|higher))")
 # Before a metric: "55.6 ", "91.2% ", "0.95 in "; not "by 3.2 " (relative) — checked apart.
 BEFORE_METRIC = re.compile(rf"(?<![\w.])({VALUE})\s(?:(?:mean|average|the|in|of)\s)?$")
@@ -35,6 +35,12 @@ RELATIVE = re.compile(
     r"\bmargin\sof|\bup\sto)\s?$", re.IGNORECASE)
 RELATIVE_AFTER = re.compile(r"^\s?(?:%\s)?(?:fewer|less|more|lower|higher|faster|slower|"
                             r"improvement|gain|better|relative|absolute|points)\b", re.IGNORECASE)
+# Between a value or metric and its dataset: matches " on ", " on the ", " in "; not " with ".
+ON_DATASET = re.compile(r"^\s(?:on|for|in)\s(?:the\s)?$")
+# Another value of the same metric on the next dataset: matches ", 16.39% on", " and 23.4% on";
+# must not match ", with 12 layers on" (no value first) or " and 3.2x faster".
+CONTINUED = re.compile(rf"^(?:,\s?(?:and\s)?|\sand\s)({VALUE})(?=\s(?:on|for|in)\s)")
+DIGIT = re.compile(r"\d")
 CLAUSE_END = re.compile(r"[;]|,\s(?:while|whereas|and\s(?:the|a|an))\b|\bwhile\b")
 
 
@@ -53,10 +59,12 @@ class ResultExtractor:
         datasets = sorted((m for m in found if m.label == DATASET), key=lambda m: m.start)
         methods = sorted((m for m in found if m.label == METHOD), key=lambda m: m.start)
         proposed = next((m.text for m in methods if m.attrs.get("proposed")), None)
-        starts = [sent.start_char for sent in document.doc.sents]
+        starts = [start for start, _ in document.sentences()]
         out, seen = [], set()
         for metric in metrics:
-            for s, e in self._values(text, metric):
+            values = list(self._values(text, metric))
+            values += _continued(text, datasets, values, metric)
+            for s, e in values:
                 if (s, e) in seen:
                     continue
                 seen.add((s, e))
@@ -65,7 +73,7 @@ class ResultExtractor:
                     "metric": metric.text,
                     "value": text[s:e].strip(),
                     "dataset": _dataset(text, datasets, sentence, min(s, metric.start),
-                                        max(e, metric.end)),
+                                        max(e, metric.end) if s < metric.start else e),
                     "method": _method(methods, sentence, min(s, metric.start)) or proposed,
                 }
                 out.append(Mention(RESULT, text[s:e], s, e, self.name, attrs))
@@ -92,6 +100,27 @@ class ResultExtractor:
                 yield s, e
 
 
+def _continued(text: str, datasets: list[Mention], values: list[tuple[int, int]],
+               metric: Mention) -> list[tuple[int, int]]:
+    """Values of the same metric on further datasets: "2.26% test error on CIFAR-10, 16.39% on
+    CIFAR-100 and 23.4% on ImageNet" gives 16.39% and 23.4% after 2.26%."""
+    out: list[tuple[int, int]] = []
+    if not values:
+        return out
+    end = max(values[-1][1], metric.end)
+    while True:
+        following = [d for d in datasets if end <= d.start <= end + 12
+                     and ON_DATASET.match(text[end:d.start])]
+        if not following:
+            return out
+        more = CONTINUED.match(text[following[0].end:following[0].end + 40])
+        if not more:
+            return out
+        s, e = following[0].end + more.start(1), following[0].end + more.end(1)
+        out.append((s, e))
+        end = e
+
+
 def _bounds(starts: list[int], length: int, offset: int) -> tuple[int, int]:
     i = bisect_right(starts, offset) - 1
     return starts[max(i, 0)], starts[i + 1] if i + 1 < len(starts) else length
@@ -108,8 +137,9 @@ def _dataset(text: str, datasets: list[Mention], sentence: tuple[int, int], star
              and not CLAUSE_END.search(text[end:d.start])]
     if after:
         return after[0].text
+    # "60.0 AP on MS COCO and 59.7 mIoU": a dataset after another value belongs to that value
     before = [d for d in datasets if lo <= d.start and d.end <= start
-              and not CLAUSE_END.search(text[d.end:start])]
+              and not CLAUSE_END.search(text[d.end:start]) and not DIGIT.search(text[d.end:start])]
     return before[-1].text if before else None
 
 
