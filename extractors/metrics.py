@@ -25,9 +25,11 @@ PARAMETERISED = re.compile(
     r"|_?\{?(?:50|75)\}?|@\{?\d+\}?)(?![\w.])")
 # A name glued to its value: matches "FID" in "FID=9.91", "IS" in "(IS=8.81"; not "x" in "x = y".
 GLUED = re.compile(r"(?<![\w\-])([A-Za-z][A-Za-z0-9@\-]{1,15})(?==\s?\d)")
-# "25M parameters", "fewer parameters", "number of parameters"; not "model parameters are".
+# "25M parameters", "12.83 million parameters", "fewer parameters", "number of parameters";
+# not "model parameters are".
 PARAMETERS = re.compile(
-    r"(?:\d+(?:\.\d+)?\s?[KMB]?\s|fewer\s|less\s|number\sof\s|more\s)(parameters|params)\b",
+    r"(?:\d+(?:\.\d+)?\s?(?:[KMB]|million|billion)?\s|fewer\s|less\s|number\sof\s|more\s)"
+    r"(parameters|params)\b",
     re.IGNORECASE)
 
 

@@ -21,20 +21,31 @@ from extractors.base import DATASET, METHOD, METRIC, RESULT, Document, Mention
 # "0.8013 ± 0.0243", "88.0%", "55.6", "0.6211 \\pm 0.0309", "4.1 %"; not "3.2x" or "2024".
 VALUE = r"\d+(?:\.\d+)?\s?\\?%?(?:\s?(?:±|\\?pm|\+/-|\+-)\s?\d+(?:\.\d+)?\s?\\?%?)?"
 # Further values of one metric: " and 97.84%", ", 0.6211 ± 0.0309"; not " and 12 layers".
-MORE_VALUES = re.compile(rf"^(?:,\s?|\s(?:and|or|vs\.?)\s|,\sand\s)({VALUE})(?![\w.])")
+MORE_VALUES = re.compile(rf"^(?:,\s?|\s(?:and|or|vs\.?)\s|,\sand\s)({VALUE})(?![\w]|\.\d)")
 # After a metric: " of 0.95", ": 96%", " = 55.6", " score of", " reaching 88.0%", " is 0.9".
 AFTER_METRIC = re.compile(
     rf"^(?:\s?score)?(?:\s(?:of|is|was|reaches|reaching|=|at)\s|\s?[:=]\s?)(?:about\s|around\s|"
-    rf"up\sto\s|only\s|over\s)?({VALUE})(?![\w.]|\s?(?:x|×|times|fewer|less|more|lower|higher))")
-# Before a metric: "55.6 ", "91.2% ", "0.95 in "; not "by 3.2 " (relative) — checked apart.
-BEFORE_METRIC = re.compile(rf"(?<![\w.])({VALUE})\s(?:(?:mean|average|the|in|of)\s)?$")
+    rf"up\sto\s|only\s|over\s)?({VALUE})(?![\w]|\.\d|\s?(?:x|×|times|fewer|less|more|lower|higher))")
+# Before a metric: "55.6 ", "91.2% ", "0.95 in ", "12.83 million ", "83.0% zero-shot transfer ";
+# not "by 3.2 " (relative).
+BEFORE_METRIC = re.compile(
+    rf"(?<![\w.])({VALUE}(?:\s(?:million|billion))?)\s(?:(?:mean|average|the|in|of)\s)?"
+    rf"((?:[a-z][a-z\-]+\s){{0,2}})$")
+# Words between a value and its metric that make the value a change, not a score.
+CHANGE_WORDS = {"improvement", "improvements", "gain", "gains", "boost", "increase", "reduction",
+                "drop", "decrease", "on", "in", "over", "than", "higher", "lower", "better",
+                "fewer", "less", "more", "relative", "absolute", "points", "point"}
 # Words that make a number relative: "improves by", "gain of", "fewer", "+", "increase".
 RELATIVE = re.compile(
     r"(?:\bby|\bgains?\s(?:of|in)|\bimprovements?\s(?:of|in)|\bincreases?\s(?:of|in)|"
     r"\breductions?\s(?:of|in)|\bdrops?\s(?:of|in)|\bboosts?|\boutperform\w*|[+↑]|"
     r"\bmargin\sof|\bup\sto)\s?$", re.IGNORECASE)
 RELATIVE_AFTER = re.compile(r"^\s?(?:%\s)?(?:fewer|less|more|lower|higher|faster|slower|"
-                            r"improvement|gain|better|relative|absolute|points)\b", re.IGNORECASE)
+                            r"improvement|gain|better|relative|absolute|points|loss|drop|"
+                            r"degradation|reduction|increase|decrease)\b", re.IGNORECASE)
+# A value in a chain of relative claims: "by 7.06 mAP for NuImages and " before "12.9 mAP".
+RELATIVE_CHAIN = re.compile(
+    r"\bby\s[\d.]+\s?%?\s[\w@\-]+(?:\s(?:on|for|in)\s[\w\-']+)?(?:\sand|,)\s?$")
 # Between a value or metric and its dataset: matches " on ", " on the ", " in "; not " with ".
 ON_DATASET = re.compile(r"^\s(?:on|for|in)\s(?:the\s)?$")
 # Another value of the same metric on the next dataset: matches ", 16.39% on", " and 23.4% on";
@@ -94,8 +105,10 @@ class ResultExtractor:
         if before:
             s = metric.start - len(before_text) + before.start(1)
             e = metric.start - len(before_text) + before.end(1)
-            relative = RELATIVE.search(text[max(0, s - 25):s]) or RELATIVE_AFTER.match(
-                text[metric.end:metric.end + 14])
+            relative = (CHANGE_WORDS.intersection(before.group(2).split())
+                        or RELATIVE.search(text[max(0, s - 25):s])
+                        or RELATIVE_AFTER.match(text[metric.end:metric.end + 14])
+                        or RELATIVE_CHAIN.search(text[max(0, s - 60):s]))
             if not relative and not text[s:e].strip().isdigit():  # "14 datasets" is a count
                 yield s, e
 
@@ -139,8 +152,17 @@ def _dataset(text: str, datasets: list[Mention], sentence: tuple[int, int], star
         return after[0].text
     # "60.0 AP on MS COCO and 59.7 mIoU": a dataset after another value belongs to that value
     before = [d for d in datasets if lo <= d.start and d.end <= start
-              and not CLAUSE_END.search(text[d.end:start]) and not DIGIT.search(text[d.end:start])]
-    return before[-1].text if before else None
+              and not CLAUSE_END.search(text[d.end:start]) and _own(text[d.end:start])]
+    if before:
+        return before[-1].text
+    named = {d.text for d in datasets}
+    return named.pop() if len(named) == 1 else None  # the paper's only dataset
+
+
+def _own(between: str) -> bool:
+    """Whether a dataset named before a value is the value's: no other value comes between,
+    except inside one parenthesis ("on STL-10 (IS=10.44, FID=22.18)")."""
+    return not DIGIT.search(between) or ("(" in between and ")" not in between)
 
 
 def _method(methods: list[Mention], sentence: tuple[int, int], start: int) -> str | None:
