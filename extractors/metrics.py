@@ -18,6 +18,7 @@ from spacy.matcher import PhraseMatcher
 
 from extractors.base import METRIC, Document, Mention
 from extractors.lexicon import Lexicon, load_lexicons, usable
+from extractors.tasks import DESCRIBING, NOT_MODIFIERS
 
 # "mAP@0.5", "mAP@0.5:0.95", "AP50", "AP_{75}", "Recall@10", "Hits@1", "pass@1"; not "AP" alone.
 PARAMETERISED = re.compile(
@@ -75,6 +76,7 @@ class MetricExtractor:
             spans[(match.start(), match.end())] = "shape"
         for match in PARAMETERS.finditer(text):
             spans[(match.start(1), match.end(1))] = "parameters"
+        spans = {_qualified(text, s, e): how for (s, e), how in spans.items()}
         out = []
         for (s, e), how in sorted(spans.items()):
             surface = text[s:e]
@@ -86,3 +88,28 @@ class MetricExtractor:
                 attrs["canonical"] = self.canonical[key]
             out.append(Mention(METRIC, surface, s, e, self.name, attrs))
         return out
+
+
+# Measures a paper often qualifies: "segmentation accuracy", "zero-shot transfer accuracy",
+# "wall-time training cost", "execution time".
+WEAK = {"high", "low", "higher", "lower", "good", "best", "top", "overall", "average", "final",
+        "total", "competitive", "comparable", "remarkable", "excellent", "promising", "similar",
+        "same", "mean", "inference", "run", "runtime", "full", "requisite", "required",
+        "desired", "strong", "fair", "reasonable", "acceptable", "original", "baseline"}
+EVALUATIVE = re.compile(r"(?:ful|ous|ible|able)$")  # "graceful", "remarkable": praise, not a name
+QUALIFIABLE = {"accuracy", "error", "cost", "time", "memory", "speedup", "distance", "delay"}
+MODIFIER = re.compile(r"([a-z][a-z\-]+)\s$")
+
+
+def _qualified(text: str, start: int, end: int) -> tuple[int, int]:
+    """Extend a qualifiable measure over up to three modifiers before it ("top-1" stays)."""
+    if text[start:end].lower() not in QUALIFIABLE:
+        return start, end
+    for _ in range(3):
+        word = MODIFIER.search(text, max(0, start - 30), start)
+        if not word or word.end() != start or word.group(1) in NOT_MODIFIERS or DESCRIBING.match(
+                word.group(1)) or word.group(1) in WEAK or EVALUATIVE.search(word.group(1)):
+            break
+        start = word.start(1)
+    return start, end
+

@@ -60,3 +60,15 @@ def test_metrics_parameterised_shape_does_not_match(text):
 ])
 def test_metrics_parameters_only_as_a_measure(text, matches):
     assert bool(PARAMETERS.search(text)) is matches
+
+
+@pytest.mark.parametrize("text, found, absent", [
+    ("It reaches a high segmentation accuracy on scans.", "segmentation accuracy",
+     "high segmentation accuracy"),
+    ("A ViT reaches 83% zero-shot transfer accuracy.", "zero-shot transfer accuracy", None),
+    ("It keeps graceful accuracy under noise.", "accuracy", "graceful accuracy"),
+    ("The FID=9.91 shows the quality.", "FID", None),
+])
+def test_metrics_qualified_measures(pipeline, text, found, absent):
+    names = metrics(pipeline, text)
+    assert found in names and absent not in names
