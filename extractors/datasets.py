@@ -1,178 +1,422 @@
 """Named datasets and benchmarks, with ``proposed`` when the paper introduces them.
 
-Three sources of evidence, all over the document text once:
+Evidence, all read from the raw text (a tokeniser keeps "ADE20K." or "ImageNet-1K/22K" whole):
 
-- a lexicon of established names (exact case, spaCy ``PhraseMatcher``), with split
-  and version forms glued on ("COCO test-dev", "ImageNet-1K" stay as written);
-- cue phrases around a name-shaped span: "the X dataset/benchmark/corpus",
-  "datasets such as X, Y and Z", "X and Y datasets";
-- shorthand coordination "CIFAR-10/100" and "CIFAR-10,100" (two datasets).
+- lexicon forms, exact case (:class:`extractors.lexicon.FormMatcher`), with split and version
+  forms glued on ("COCO test-dev", "ImageNet-1K"). Forms from user lists that could be ordinary
+  words or other acronyms ("SPOT", "SVD") count only in a sentence with a dataset cue;
+- cue phrases: "the X dataset", "X, Y and Z benchmarks", "the Berkeley DeepDrive Dataset",
+  "datasets such as X and Y", "a new dataset, X", "X, a new benchmark", "55.6 mIoU on X",
+  and a title "X: A Benchmark for ...";
+- shorthand coordination: "CIFAR-10/100", "ImageNet-1K/22K", "CIFAR-10,100";
+- coordination with a dataset already found: "on CelebA, and Taskonomy.";
+- abbreviations: "the Spiking Heidelberg Dataset (SHD)" gives SHD too.
 
-A dataset is proposed when the text introduces it: "we introduce/release/present X,
-a new benchmark", "a new dataset called X", "X, a large-scale dataset".
+Names found by cues pass guards: no sentence-initial or stop word ("We", "Large-scale"), no
+known method, metric, task or concept form, no unit, formula or hardware word, no language
+pair ("English-to-German"), no category modifier ("various public MTL datasets").
+
+A dataset is proposed when the text introduces it: "we introduce/release X", "we release a
+new ... dataset X", "a newly collected dataset, X", "our dataset X", "X, a new benchmark".
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
-from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from extractors.base import ABBREVIATION, DATASET, Document, Mention
+from extractors.lexicon import DATA, FormMatcher, Lexicon, load_lexicons, read_lexicon, usable
+from extractors.shapes import SHORT_CODE, is_guarded, normalise
 
-from extractors.base import DATASET, Document, Mention
-from extractors.lexicon import Lexicon, load_lexicons, usable
-from extractors.shapes import FAMILY_SUFFIX
+# One word inside a name: letters, digits, ' + - and inner dots ("v0.02"), never a final dot.
+_CH = r"(?:[\w'+\-]|\.(?=\w))"
+# A name-shaped word: inner capital or digit, or an acronym, or lower-first with a capital.
+# Matches "CIFAR-10", "TextVQA", "WMT'14", "nuScenes", "DFN-2B"; not "Dataset" or "the".
+STRONG = rf"(?:[A-Z][A-Za-z]*[A-Z0-9]{_CH}*|[A-Z][A-Za-z]*-{_CH}+|[a-z]+[A-Z]{_CH}*)"
+# An ordinary capitalised word: "Taskonomy", "Amazon"; not "AB" (too short) or "amazon".
+TITLE = r"[A-Z][a-z]{2,}"
+# A word that may continue a name: "2018", "v0.02", "Commands"; not "and".
+_MORE = rf"(?:{STRONG}|{TITLE}|\d+(?:\.\d+)?\b|v\d+(?:\.\d+)*)"
+# A name led by a name-shaped word: "Google Speech Commands v0.02" is not one, "GSC v2" is.
+NAME = rf"{STRONG}(?:\s{_MORE}){{0,2}}"
+# A name that may be plain capitalised words, only where a cue says it is a name.
+TITLED = rf"(?:{STRONG}|{TITLE})(?:\s{_MORE}){{0,3}}"
+# "(SHD)", "(GSC)": an abbreviation right after a name; not "(see below)".
+ABBR = r"\([A-Za-z][\w\-]{1,10}\)"
+SEP = r"(?:,\s(?:and\s|or\s)?|\s(?:and|or|&)\s)"
 
-# A name-shaped span: one to three tokens, the first capitalised with another capital or a
-# digit somewhere ("TotalSegmentator", "CIFAR-10", "WAD 2018 Challenge"); not "The", "Our".
-NAME = (r"(?:[A-Z][A-Za-z]*(?:[A-Z0-9][\w'.\-]*|-[\w\-]+)|[A-Z]{2,}[\w'\-]*)"
-        r"(?:\s(?:[A-Z][\w'\-]*|\d[\w.\-]*|v\d[\w.]*)){0,2}")
-CUE_WORDS = r"(?:data\s?sets?|benchmarks?|corpus|corpora|suites?|challenges?|collections?)"
-# "the TotalSegmentator dataset", "on SVHN and Places benchmarks"; not "the proposed dataset".
-NAME_BEFORE_CUE = re.compile(rf"\b({NAME})(?:\s(?:and|&)\s({NAME}))?\s{CUE_WORDS}\b")
-# A plain capitalised word named as data: "the Sketchy dataset", "(Places benchmark)"; not
-# "The dataset" or "Extensive benchmarks".
-PLAIN_BEFORE_CUE = re.compile(rf"(?:\bthe\s|\()([A-Z][a-z]{{3,}})\s{CUE_WORDS}\b")
-# "datasets such as MNIST, SVHN and STL-10", "benchmarks including GQA"; not "such as ours".
-CUE_THEN_LIST = re.compile(
-    rf"\b{CUE_WORDS}(?:\s\([^)]*\))?(?:,?\s(?:such as|including|like|namely|e\.g\.,?)|:)\s"
-    rf"(?:the\s)?"
-    rf"((?:{NAME})(?:(?:,\s|,?\s(?:and|or)\s)(?:the\s)?{NAME})*)")
-# "CIFAR-10/100" -> CIFAR-10, CIFAR-100; "CIFAR-10,100"; "ImageNet-1K/22K"; not "10/100 epochs"
-# or "CIFAR-10, 16.39%" (a value follows the name).
-SHORTHAND = re.compile(
-    r"\b([A-Z][A-Za-z]*-?)(\d+[KkM]?)(?:/|,\s?)(\d+[KkM]?)\b(?!\.\d|\d|\s?(?:%|epochs|ms))")
-# "HorizonBench, a new benchmark", "a dataset called Foo-1M"; not "ResNet, a strong baseline".
-INTRODUCED = re.compile(
-    rf"\b({NAME}),\s(?:a|an)\s(?:[\w\-]+\s){{0,4}}?{CUE_WORDS}\b"
-    rf"|\b{CUE_WORDS},?\s(?:called|named|dubbed|termed)\s({NAME})")
-# A capitalised cue word ends the name it follows: "Berkeley DeepDrive Dataset", "Spiking
-# Heidelberg Dataset", "WAD 2018 Challenge"; not "the dataset" (lower case).
-NAMED_WITH_CUE = re.compile(
-    r"\b((?:[A-Z][\w'\-]*\s|\d{4}\s){1,4}(?:Dataset|Benchmark|Corpus|Challenge))\b")
-# A score "on" a name: "59.7 mIoU on ADE20K", "74.5% on MMBench", "7.06 mAP for NuImages";
-# not "80% of images" or "on average".
-SCORED_ON = re.compile(
-    rf"\d(?:\.\d+)?\s?%?(?:\s[\w\-@]+){{0,3}}?\s(?:on|for)\s(?:the\s)?({NAME})(?![\w\-])")
+# Cue words, found with str.find on the lower-cased text (cheap) before any regex runs.
+CUE_WORDS = ("dataset", "data set", "benchmark", "corpus", "corpora", "challenge", "suite",
+             "treebank", "database")
+# The cue word at a found position, read to its end: "datasets", "benchmark"; not "benchmarking".
+CUE_AT = re.compile(r"(?:data\s?sets?|benchmarks?|corpus|corpora|challenges?|suites?|"
+                    r"treebanks?|databases?)\b", re.IGNORECASE)
+# Names right before a cue: "the CIFAR-10, CIFAR-100 and SVHN " before "datasets", "Amazon "
+# before "datasets", "Google Speech Commands v0.02 (GSC) " before "benchmarks".
+LIST_BEFORE = re.compile(rf"(?<![\w'\-.])((?:{TITLED})(?:{SEP}(?:the\s)?(?:{TITLED}))*)"
+                         rf"(?:\s{ABBR})?\s$")
+# A name, then one or two lower-case words, before a cue: "the COCO detection " before
+# "benchmark"; not "Bayesian optimization " (not name-shaped).
+MODIFIED_BEFORE = re.compile(
+    rf"(?<![\w'\-.])({STRONG})\s(?:(?!(?:a|an|the|is|are|was|were|be|remains?|of|on|in|for|to|"
+    rf"and|or|with|as|by|from|that|this|which|its|their|our)\s)[a-z][\w\-]*\s){{1,2}}$")
+# "a " or "an " right before a name: "a QA benchmark", "a Multi-Cam Video Dataset" are kinds.
+INDEFINITE = re.compile(r"\b(?:a|an)\s$", re.IGNORECASE)
+# An article or "new" shortly before a cue, which lets "dataset, X" name it: "a newly collected ".
+INTRO_NEAR = re.compile(r"\b(?:a|an|new|newly|novel)\b")
+# Capitalised words before a capitalised cue, which joins the name: "Berkeley DeepDrive " before
+# "Dataset", "WAD 2018 " before "Challenge"; not "the " before "Dataset".
+CAPITAL_CUE_BEFORE = re.compile(rf"(?<![\w'\-.])((?:{TITLED})\s)$")
+# One name of a list, a capitalised cue word kept: "Spiking Heidelberg Dataset", "SVHN".
+ITEM = re.compile(rf"(?:{TITLED})(?:\s(?:Data\s?[Ss]ets?|Benchmarks?|Corpus|Challenge))?")
+# A word whose capital says nothing at a sentence start or in a title: "Taskonomy",
+# "Fine-Grained", "Self-Contained"; not "HOI-Edit" or "CelebA".
+PLAIN_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*$")
+# "NAME, a new " / "NAME, an open " before a cue word: the name is introduced.
+INTRODUCED_BEFORE = re.compile(rf"(?<![\w'\-.])({NAME}),\s(?:a|an|the\sfirst)\s(?:[\w\-]+\s){{0,4}}$")
+# After a cue: "such as MNIST, SVHN and STL-10", ": the Spiking Heidelberg Dataset (SHD), ...";
+# not "such as ours".
+LIST_AFTER = re.compile(
+    rf"(?:\s\([^)]*\))?(?:,?\s(?:such\sas|including|like|namely|e\.g\.,?|i\.e\.,?)|:)\s(?:the\s)?"
+    rf"((?:{TITLED})(?:\s{ABBR})?(?:{SEP}(?:the\s)?(?:its\s[\w\-]+\s[\w\-]+\s)?(?:{TITLED})"
+    rf"(?:\s{ABBR})?)*)")
+# After a cue, a name: "dataset DFN-2B", "a new dataset, called Foo-1M"; not "dataset size".
+NAMED_AFTER = re.compile(rf"(,?)\s(?:(?:called|named|dubbed|termed)\s)?({NAME})(?![\w\-])")
+# A score before "on X" / "for X": "59.7 mIoU on ", "74.5% on ", "7.06 mAP for "; not "on ".
+SCORE_BEFORE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:\\?%)?(?:\s[^\s,;()]+){0,3}\s$")
+# A bare acronym: "PZ", "ABR"; not "NuImages" or "COCO-20".
+ACRONYM = re.compile(r"[A-Z]{2,5}$")
+ON_NAME = re.compile(rf"\s(?:on|for)\s(?:the\s)?({NAME})(?![\w\-])")
+# A title naming its dataset: "FooBench: A Benchmark for ..."; not "FooNet: Fast Detection".
+TITLE_NAME = re.compile(rf"^({NAME})(?::|\s-)\s")
+# One or two capitalised words right before a known name, making a variant of it: "Rotated "
+# before "MNIST", "Spiking Speech " before "Commands"; not "on " or "the ".
+VARIANT_BEFORE = re.compile(rf"(?<![\w'\-.])((?:{TITLE}|{STRONG})(?:\s{TITLE})?)\s$")
+# Coordination with a found dataset, to the right: ", and Taskonomy." / " and COCO datasets";
+# not " and ResNet-50 achieves" (a verb follows).
+COORD_AFTER = re.compile(rf"{SEP}(?:the\s)?({TITLED})(?=[.,;:)]|\s(?:and|or|&)\s|\s\(|"
+                         r"\s(?:data\s?sets?|benchmarks?|respectively)\b|$)")
+COORD_BEFORE = re.compile(rf"(?<![\w'\-.])({TITLED}){SEP}(?:the\s)?$")
+# "CIFAR-10/100" -> CIFAR-10, CIFAR-100; "ImageNet-1K/22K"; "CIFAR-10,100"; not "10/100
+# epochs", "CIFAR-10, 16.39%" or "ResNet-18/50" (a method, checked apart).
+SHORTHAND = re.compile(r"\b([A-Z][A-Za-z]*-?)(\d+[KkMB]?)(?:/|,)(\d+[KkMB]?)\b"
+                       r"(?![.,]\d|\s?%|\s?(?:epochs|ms|steps)\b)")
 # Split and version suffixes glued to a known name: " test-dev", "-1K", " val2017", " v2".
-SPLIT = re.compile(r"^(?:[\s-](?:test-dev|test-std|test|val|dev|train)(?:\d{4})?"
-                   r"|-\d+[KkMB]?|\s?v\d+(?:\.\d+)?)\b")
-# "we introduce X, a new benchmark", "we release X", "X, a large-scale dataset",
-# "a new dataset, called X"; not "we evaluate on X".
+# Not " dev-other" (LibriSpeech's own split names) or " test split" (the word, not a name).
+SPLIT = re.compile(r"(?:[\s-](?:test-dev|test-std|test|val|dev|train)(?:\d{4})?"
+                   r"|-\d+[KkMB]?|\s?v\d+(?:\.\d+)?)\b(?![\w-]|\s(?:splits?|sets?|data)\b)")
+# Introduced by the paper, read before the name: "we also release a new 2 billion example
+# dataset ", "we introduce ", "a newly collected dataset, ", "our best performing dataset ";
+# not "we evaluate on ".
 PROPOSE_BEFORE = re.compile(
-    r"\b(?:we|this paper|this work)\s(?:also\s)?(?:introduce|present|release|propose|construct|"
-    r"build|create|curate|collect|contribute|develop)s?d?\s(?:a\s|an\s|the\s)?"
-    r"(?:new\s|novel\s|large-scale\s|comprehensive\s|challenging\s)*"
-    r"(?:(?:dataset|benchmark|corpus)s?,?\s(?:called\s|named\s|dubbed\s|termed\s)?)?$",
-    re.IGNORECASE)
-PROPOSE_AFTER = re.compile(
-    r"^,?\s(?:a|an|the\sfirst)\s(?:[\w\-]+\s){0,4}?(?:dataset|benchmark|corpus|suite)\b",
-    re.IGNORECASE)
-# Capitalised words that head a name-shaped span but never name data: "In ImageNet" is fine,
-# "We", "Our", section words and the like are not.
-STOP = {"We", "Our", "This", "The", "These", "In", "On", "For", "To", "A", "An", "It", "Its",
-        "Results", "Code", "Table", "Fig", "Section", "Experiments", "Extensive", "Large-scale",
-        "Existing", "Previous", "Public", "Standard", "Several", "Many", "Most"}
+    r"(?:\b(?:we|this\spaper|this\swork)\s(?:also\s|further\s|then\s)?(?:introduce|present|"
+    r"release|propose|construct|build|create|curate|collect|contribute|develop|design|establish)"
+    r"[sd]?\s(?:(?:a|an|the|our)\s)?(?:[\w\-]+\s){0,6}?(?:(?:data\s?sets?|benchmarks?|corpus|"
+    r"suite)(?:,|\s(?:called|named|dubbed|termed))?\s)?"
+    r"|\b(?:a|an)\s(?:new|newly\s\w+|novel)\s(?:[\w\-]+\s){0,5}?(?:data\s?set|benchmark|corpus|"
+    r"suite),?\s(?:(?:called|named|dubbed|termed)\s)?"
+    r"|\bour\s(?:[\w\-]+\s){0,3}?(?:data\s?set|benchmark|corpus),?\s)$", re.IGNORECASE)
+# Introduced, read after the name: ", a new benchmark", " (ours), the first dataset";
+# not ", a widely used dataset".
+PROPOSE_AFTER = re.compile(r",?\s(?:a|an|the\sfirst)\s(?:new|novel|first)\b", re.IGNORECASE)
 
-
-# A size or version mark at the end of a name: "-50" of "ResNet-50", "-B0", "v2".
-VARIANT_MARK = re.compile(r"[-\s]?(?:[vVB]?\d[\w.]*)$")
-# Words a name-shaped span may carry that are not part of a dataset's name: an owner's
-# possessive ("OpenAI's WIT") and a translation direction ("WMT'14 English-to-French").
-POSSESSIVE = re.compile(r"^[\w\-]+['’]s\s")
-DIRECTION = re.compile(r"\s?\b[A-Z][a-z]+-to-[A-Z][a-z]+$")
-
-
-def _trimmed(start: int, end: int, name: str) -> tuple[int, int, str]:
-    owner = POSSESSIVE.match(name)
-    if owner:
-        start, name = start + owner.end(), name[owner.end():]
-    direction = DIRECTION.search(name)
-    if direction:
-        end, name = end - len(direction.group()), name[: direction.start()]
-    return start, end, name
+# Capitalised words that start a span but never a dataset name; dropped from a name's front.
+STOP = frozenset("""We Our This The These Those In On For To A An It Its Results Code Table Fig
+    Figure Section Appendix Experiments Experimental Extensive All Both Each Such Unlike Compared
+    However Moreover Furthermore Finally Specifically Using With By From As At And Or Existing
+    Previous Prior Popular Standard Public Several Various Multiple Many Most Other Recent Large
+    New Novel Real Synthetic Comprehensive Evaluation Evaluations Additionally Also Then When While
+    Here Through Across Over Under Based Further Notably Empirical Our Two Three Four Five""".split())
+# Words before a plural cue that make it a category, not a name: "various public MTL datasets".
+QUANTIFIERS = frozenset("""various several many multiple public publicly popular standard
+    different other existing numerous some these those all few two three four five six seven
+    eight nine ten real-world diverse benchmark large small""".split())
+# Acronyms of hardware and units that cues would otherwise take: "2x faster on GPU".
+HARDWARE = frozenset("GPU GPUs CPU CPUs TPU TPUs NPU FPGA ASIC MCU RAM GB MB TB FPS API SOTA".split())
+LANGUAGES = frozenset("""English German French Chinese Spanish Japanese Korean Arabic Russian
+    Hindi Portuguese Italian Dutch Turkish Vietnamese Romanian Czech Finnish Polish Persian Hebrew
+    Urdu Bengali Swahili Greek Thai Indonesian Ukrainian Swedish Danish Norwegian""".split())
+# Acronyms of fields and tasks, which name a kind of data before a cue ("an OCR dataset").
+FIELD_ACRONYMS = frozenset("""QA VQA OCR NLU NLP NLI NER ASR TTS MT HOI RE POS SLAM MRC ReID
+    VLM VLMs LLM LLMs RL CV ML AI KG KGQA ODQA MTL""".split())
+# A language pair: "English-to-German", "En-De"; not "Fashion-MNIST".
+LANGUAGE_PAIR = re.compile(r"^[A-Z][a-z]+-to-[A-Z][a-z]+$|^[A-Z][a-z]-[A-Z][a-z]$")
+# An ordinary hyphenated word or a modifier: "Large-scale", "Real-world", "ImageNet-pretrained",
+# "CNN-based"; not "Fashion-MNIST" or "ogbn-arxiv" (a lexicon form, never guarded).
+MODIFIER = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$|-(?:based|pretrained|pre-trained|trained|"
+                      r"style|like|level|scale|wise|specific|only|free|aware|driven|guided|"
+                      r"supervised|augmented|generated|related|shot|class|modal|[a-z]+ing)$")
+# A user-list form that may be an ordinary word or another acronym: "SPOT", "SVD", "Yelp",
+# "arXiv"; such forms (and letter-digit codes such as "M4") count only where a cue names them.
+WEAK_FORM = re.compile(r"^(?:[A-Z]{2,5}|[A-Z][a-z]+|[a-z]{1,4}[A-Z][a-z]+|.{1,3})$")
 
 
 class DatasetExtractor:
-    """Datasets from a lexicon, cue phrases and shorthand coordination."""
+    """Datasets from a lexicon, cue phrases, shorthand and coordination."""
 
     name = "datasets"
     labels = (DATASET,)
 
-    def __init__(self, nlp: Language, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, nlp: object = None, lexicon: Lexicon | None = None) -> None:
         lexicon = lexicon or load_lexicons()
         self.canonical: dict[str, str] = {}
-        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        patterns = []
+        self.weak: set[str] = set()  # forms that need a cue in their sentence ("M4", "SPOT")
+        self.matcher = FormMatcher()
+        other = _other_forms(lexicon)
         for entry in lexicon.of(DATASET):
             for form in entry.forms:
+                if not entry.curated and normalise(form) in other:
+                    continue  # "Visual Question Answering" is a task before it is a dataset
                 if usable(form, DATASET, entry.curated) and form not in self.canonical:
                     self.canonical[form] = entry.name
-                    patterns.append(nlp.make_doc(form))
-        self.matcher.add(DATASET, patterns)
+                    self.matcher.add(form)
+                    if SHORT_CODE.match(form) or (not entry.curated and WEAK_FORM.match(form)):
+                        self.weak.add(form)
+        self.known = {normalise(form) for form in self.canonical}
+        self.other = other - self.known
 
     def __call__(self, document: Document, found: Sequence[Mention]) -> Iterable[Mention]:
         text = document.text
-        spans: dict[tuple[int, int], tuple[str, str]] = {}  # offsets -> (how, name)
-        for _, start, end in self.matcher(document.doc):
-            span = document.doc[start:end]
-            s, e = span.start_char, span.end_char
-            glued = SPLIT.match(text[e:])
-            e += glued.end() if glued else 0
-            spans[(s, e)] = ("lexicon", text[s:e])
-        for s, e in self._cued(text):
-            spans.setdefault((s, e), ("cue", text[s:e]))
-        for s, e, name in self._shorthand(text):
-            spans[(s, e)] = ("shorthand", name)
+        scan = _Scan(text, document.title_end, [s for s, _ in document.sentences()])
+        defined = {m.text: m.attrs.get("long_form", "") for m in found if m.label == ABBREVIATION}
+        canonical: dict[tuple[int, int], str] = {}
+        spans = self._lexicon(scan, defined, canonical)
+        for s, e, how in self._cued(scan):
+            if self._good(scan, s, e):
+                spans.setdefault((s, e), (how, text[s:e]))
+        for s, e, name in self._shorthand(scan):
+            spans.setdefault((s, e), ("shorthand", name))
+        for s, e in _coordinated(scan, list(spans)):
+            if self._good(scan, s, e):
+                spans.setdefault((s, e), ("coordination", text[s:e]))
         out = []
-        for (s, e), (how, name) in sorted(spans.items()):
-            s, e, name = _trimmed(s, e, name)
-            if not name or name.split()[0] in STOP:
-                continue
-            attrs: dict[str, object] = {"proposed": self._proposed(text, s, e), "how": how}
-            if name in self.canonical:
-                attrs["canonical"] = self.canonical[name]
+        for (s, e), (how, name) in sorted(_with_abbreviations(spans, found).items()):
+            attrs: dict[str, object] = {"proposed": _proposed(scan, s, e), "how": how}
+            if how == "abbreviation":
+                attrs["long_form"], name = name, text[s:e]
+            if (s, e) in canonical or name in self.canonical:
+                attrs["canonical"] = canonical.get((s, e)) or self.canonical[name]
             out.append(Mention(DATASET, name, s, e, self.name, attrs))
         return out
 
-    @staticmethod
-    def _cued(text: str) -> Iterable[tuple[int, int]]:
-        for match in NAME_BEFORE_CUE.finditer(text):
-            for group in (1, 2):
-                if match.group(group):
-                    yield match.start(group), match.end(group)
-        for match in INTRODUCED.finditer(text):
-            group = 1 if match.group(1) else 2
-            yield match.start(group), match.end(group)
-        for match in PLAIN_BEFORE_CUE.finditer(text):
-            yield match.start(1), match.end(1)
-        for match in NAMED_WITH_CUE.finditer(text):
-            start, words = match.start(1), match.group(1).split()
-            while len(words) > 1 and words[0] in STOP:  # "The Foo Dataset" -> "Foo Dataset"
-                start += len(words[0]) + 1
-                words = words[1:]
-            if len(words) > 1:
-                yield start, match.end(1)
-        for match in SCORED_ON.finditer(text):
-            name = re.split(r"\.(?:\s|$)", match.group(1))[0]  # "ADE20K. For": the sentence ends
-            if len(name) < 4 and not any(c.isdigit() for c in name):
-                continue  # "for ABR", "on VP": short acronyms after a score are rarely data
-            if not FAMILY_SUFFIX.search(VARIANT_MARK.sub("", name.split()[0])):  # "on ResNet-50"
-                yield match.start(1), match.start(1) + len(name)
-        for match in CUE_THEN_LIST.finditer(text):
-            base = match.start(1)
-            for name in re.finditer(NAME, match.group(1)):
-                yield base + name.start(), base + name.end()
+    def _lexicon(self, scan: _Scan, defined: dict[str, str], canonical: dict[tuple[int, int], str]
+                 ) -> dict[tuple[int, int], tuple[str, str]]:
+        """Lexicon forms with split and version suffixes, but not "COCO" in "COCO-Stuff", a weak
+        form without a cue, or an acronym the text defines as something else ("Preterm birth
+        (PTB)"). A capitalised word before a form makes another dataset: "Rotated MNIST"."""
+        spans: dict[tuple[int, int], tuple[str, str]] = {}
+        text = scan.text
+        for s, e, form in self.matcher.finditer(text):
+            if text[e:e + 1] == "-" and text[e + 1:e + 2].isupper() or text[s - 1:s] == "-":
+                continue  # "COCO-Stuff", "BLIP-VQA": part of another name
+            if form in self.weak:
+                continue  # only as a cued name
+            long_form = defined.get(form)
+            if long_form and normalise(long_form) not in self.known and not CUE_AT.search(long_form):
+                continue
+            glued = SPLIT.match(text, e)
+            e = glued.end() if glued else e
+            variant = VARIANT_BEFORE.search(text, max(0, s - 40), s)
+            v = _trim(text, variant.start(1), s) if variant else s
+            if v < s and normalise(text[v:e]) not in self.known and self._good(scan, v, e):
+                spans[(v, e)] = ("variant", text[v:e])
+                continue
+            spans[(s, e)] = ("lexicon", text[s:e])
+            canonical[(s, e)] = self.canonical[form]
+        return spans
 
-    @staticmethod
-    def _shorthand(text: str) -> Iterable[tuple[int, int, str]]:
+    def _cued(self, scan: _Scan) -> Iterable[tuple[int, int, str]]:
+        yield from _title_name(scan)
+        yield from _on_scores(scan)
+        for start, end in scan.cues():
+            yield from _around_cue(scan, start, end)
+
+    def _good(self, scan: _Scan, s: int, e: int) -> bool:
+        """Whether a cued span may name a dataset (the guards of the module docstring)."""
+        name = scan.text[s:e]
+        words = name.split()
+        if not words:
+            return False
+        if normalise(name) in self.known:
+            return True
+        if normalise(name) in self.other or name in HARDWARE or MODIFIER.search(words[-1]):
+            return False
+        if any(LANGUAGE_PAIR.match(w) or (is_guarded(w) and not w.isdigit()) for w in words):
+            return False
+        if words[-1] in FIELD_ACRONYMS or (words[0] in LANGUAGES and len(words) <= 2 and (
+                len(words) == 1 or ACRONYM.match(words[1]))):
+            return False  # "QA benchmarks", "English", "Persian NLU": a kind of data
+        if PLAIN_WORD.match(words[0]) and scan.plain_capital(s):
+            return False  # a capital that only says "sentence start" or "title case"
+        before = scan.text[max(0, s - 20):s].split()
+        return not (len(words) == 1 and before and before[-1].lower() in QUANTIFIERS)
+
+    def _shorthand(self, scan: _Scan) -> Iterable[tuple[int, int, str]]:
         """'CIFAR-10/100' gives CIFAR-10 and CIFAR-100 (the second spans the '100')."""
-        for match in SHORTHAND.finditer(text):
-            yield match.start(1), match.end(2), match.group(1) + match.group(2)
-            yield match.start(3), match.end(3), match.group(1) + match.group(3)
+        for match in SHORTHAND.finditer(scan.text):
+            first, second = (match.group(1) + match.group(i) for i in (2, 3))
+            keys = {normalise(first), normalise(second)}
+            if keys & self.other or not (keys & self.known or scan.cued_sentence(match.start())):
+                continue
+            yield match.start(1), match.end(2), first
+            yield match.start(3), match.end(3), second
 
-    @staticmethod
-    def _proposed(text: str, start: int, end: int) -> bool:
-        before = text[max(0, start - 120):start]
-        return bool(PROPOSE_BEFORE.search(before) or PROPOSE_AFTER.match(text[end:end + 80]))
+
+class _Scan:
+    """One document's text with what the cues need: lower-cased text and sentence starts."""
+
+    def __init__(self, text: str, title_end: int, starts: list[int]) -> None:
+        self.text, self.lower, self.title_end, self.starts = text, text.lower(), title_end, starts
+
+    def cues(self) -> Iterable[tuple[int, int]]:
+        """Start and end of each cue word, found by substring search."""
+        for word in CUE_WORDS:
+            at = self.lower.find(word)
+            while at >= 0:
+                match = CUE_AT.match(self.text, at)
+                # "remains a challenge" is the word; "the WAD 2018 Challenge" names one
+                lower_challenge = word == "challenge" and self.text[at] == "c"
+                # "low-data-datasets GitHub": a cue inside a compound word is no cue
+                inside = at > 0 and (self.text[at - 1].isalnum() or self.text[at - 1] in "-/_")
+                if match and not lower_challenge and not inside:
+                    yield at, match.end()
+                at = self.lower.find(word, at + len(word))
+
+    def sentence(self, offset: int) -> tuple[int, int]:
+        i = bisect_right(self.starts, offset) - 1
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+        return (self.starts[i] if i >= 0 else 0), end
+
+    def cued_sentence(self, offset: int) -> bool:
+        s, e = self.sentence(offset)
+        return any(word in self.lower[s:e] for word in CUE_WORDS[:4])
+
+    def plain_capital(self, offset: int) -> bool:
+        """A capital at a sentence start or in the (title-case) title carries no evidence."""
+        if offset < self.title_end:
+            return True
+        s, _ = self.sentence(offset)
+        return not self.text[s:offset].strip()
+
+
+def _around_cue(scan: _Scan, start: int, end: int) -> Iterable[tuple[int, int, str]]:
+    """Names before and after one cue word; a capitalised cue word is part of the name."""
+    text, lo = scan.text, max(0, start - 120)
+    if text[start].isupper() and not scan.plain_capital(start):
+        m = CAPITAL_CUE_BEFORE.search(text, lo, start)
+        if m and not INDEFINITE.search(text, max(0, m.start(1) - 4), m.start(1)):
+            yield from _items(scan, m.start(1), end, "cue")  # "the Berkeley DeepDrive Dataset"
+            return
+    yield from _before_cue(scan, lo, start, text[end - 1] in "sa")
+    if m := LIST_AFTER.match(text, end):
+        yield from _items(scan, m.start(1), m.end(1), "cue")
+    elif (m := NAMED_AFTER.match(text, end)) and (
+            not m.group(1) or INTRO_NEAR.search(text, max(0, start - 40), start)):
+        yield from _items(scan, m.start(2), m.end(2), "cue")  # "dataset DFN-2B"
+
+
+def _before_cue(scan: _Scan, lo: int, start: int, plural: bool) -> Iterable[tuple[int, int, str]]:
+    """Names right before a cue word, unless one kind-like name: "a QA benchmark", "OCR
+    benchmarks" name a kind of data ("the DTU and MobileBrick datasets" name two)."""
+    text = scan.text
+    for pattern in (LIST_BEFORE, INTRODUCED_BEFORE, MODIFIED_BEFORE):
+        if m := pattern.search(text, lo, start):
+            items = list(_items(scan, m.start(1), m.end(1), "cue"))
+            if len(items) == 1 and pattern is not INTRODUCED_BEFORE:
+                s, e, _ = items[0]
+                previous = text[max(0, s - 4):s]
+                if INDEFINITE.search(previous) or (
+                        plural and ACRONYM.match(text[s:e]) and not previous.endswith("the ")):
+                    return
+            yield from items
+            return
+
+
+def _items(scan: _Scan, lo: int, hi: int, how: str) -> Iterable[tuple[int, int, str]]:
+    """Each name of a list "A, B (BB) and the C", cleaned of leading stop words."""
+    text = scan.text
+    for m in ITEM.finditer(text, lo, hi):
+        s, e = m.start(), m.end()
+        s = _trim(text, s, e)
+        if s < e:
+            yield s, e, how
+
+
+def _trim(text: str, s: int, e: int) -> int:
+    """Drop leading stop words and anything up to a possessive ("OpenAI's WIT" -> "WIT")."""
+    while s < e:
+        word = text[s:e].split(maxsplit=1)[0]
+        if word in STOP or word.endswith("'s"):
+            s += len(word) + 1
+        else:
+            break
+    return s
+
+
+def _title_name(scan: _Scan) -> Iterable[tuple[int, int, str]]:
+    title = scan.text[:scan.title_end]
+    m = TITLE_NAME.match(title)
+    if m and re.search(r"\b(?:data\s?sets?|benchmark|corpus)\b", title[m.end():], re.IGNORECASE):
+        yield m.start(1), m.end(1), "title"
+
+
+def _on_scores(scan: _Scan) -> Iterable[tuple[int, int, str]]:
+    """ "59.7 mIoU on ADE20K", "74.5% on MMBench": a score said to be on a named thing."""
+    text = scan.text
+    for m in ON_NAME.finditer(text):
+        score = SCORE_BEFORE.search(text, max(0, m.start() - 40), m.start() + 1)
+        if score and m.group(0)[1:4] == "for":
+            # "19.67% for PZ" and "gains of 0.313 for Qwen-Image" name classes, tasks or models;
+            # "7.06 mAP for NuImages" names a metric first
+            metric = score.group(0).split()[1:2]
+            if ACRONYM.match(m.group(1)) or not metric or not metric[0][:1].isalpha():
+                continue
+        if score:
+            yield m.start(1), m.end(1), "score"
+
+
+def _coordinated(scan: _Scan, spans: list[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+    """Names listed with a found dataset: "CelebA, and Taskonomy", "NuImages and COCO"."""
+    text = scan.text
+    for s, e in spans:
+        while m := COORD_AFTER.match(text, e):
+            s2 = _trim(text, m.start(1), m.end(1))
+            yield s2, m.end(1)
+            e = m.end(1)
+        while m := COORD_BEFORE.search(text, max(0, s - 60), s):
+            yield _trim(text, m.start(1), m.end(1)), m.end(1)
+            s = m.start(1)
+
+
+def _with_abbreviations(spans: dict[tuple[int, int], tuple[str, str]],
+                        found: Sequence[Mention]) -> dict[tuple[int, int], tuple[str, str]]:
+    """Add the short form of a dataset's long form: "Spiking Heidelberg Dataset (SHD)".
+
+    Only this way round: "Visual Question Answering (VQA)" does not make a task a dataset."""
+    out = dict(spans)
+    for m in found:
+        if m.label != ABBREVIATION:
+            continue
+        ls, le = m.attrs.get("long_start", -1), m.attrs.get("long_end", -1)
+        if any(s <= ls < e or ls <= s < le for s, e in spans):
+            out[(m.start, m.end)] = ("abbreviation", m.attrs["long_form"])
+    return out
+
+
+def _proposed(scan: _Scan, start: int, end: int) -> bool:
+    if start < scan.title_end:
+        return any(s == start for s, _, _ in _title_name(scan))
+    return bool(PROPOSE_BEFORE.search(scan.text, max(0, start - 120), start)
+                or PROPOSE_AFTER.match(scan.text, end))
+
+
+def _other_forms(lexicon: Lexicon) -> set[str]:
+    """Normalised forms of methods, metrics, tasks and concepts: never a cued dataset."""
+    forms = {normalise(f) for kind in ("Metric", "Task", "Method", "Concept")
+             for entry in lexicon.of(kind) for f in entry.forms}
+    for name in ("methods.jsonl", "concepts.jsonl"):
+        if (DATA / name).is_file():
+            forms.update(normalise(f) for entry in read_lexicon(DATA / name) for f in entry.forms)
+    return forms

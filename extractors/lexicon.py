@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -114,3 +114,62 @@ def load_lexicons(paths: Sequence[Path] = (), use_shipped: bool = True) -> Lexic
         for entry in read_lexicon(path):
             lexicon.add(entry)
     return lexicon
+
+
+# The anchor of a form or a text position: a run starting with a capital or a digit. Matches
+# "ImageNet" in "miniImageNet" and "10" in "CIFAR-10"; must not match "arxiv" (no capital).
+ANCHOR = re.compile(r"[A-Z0-9][A-Za-z0-9]*")
+
+
+class FormMatcher:
+    """Exact-case forms found in raw text, whatever a tokeniser would make of it.
+
+    spaCy keeps "ADE20K." or "ImageNet-1K/22K" as one token, so token matchers miss names at
+    a sentence end or in shorthand. Here each form is indexed by its first anchor (a run that
+    starts with a capital or a digit): a text is read with one ``findall`` of its anchors and
+    a set intersection, and only anchors some form starts with are looked at further. Forms
+    without an anchor ("ogbn-arxiv") are tested with ``in``. A match starts and ends at a
+    letter/digit boundary.
+    """
+
+    def __init__(self, forms: Iterable[str] = ()) -> None:
+        self.by_anchor: dict[str, list[tuple[str, int]]] = {}  # anchor -> (form, its offset)
+        self.plain: list[str] = []
+        for form in forms:
+            self.add(form)
+
+    def add(self, form: str) -> None:
+        anchor = ANCHOR.search(form)
+        if anchor is None:
+            self.plain.append(form)
+            return
+        forms = self.by_anchor.setdefault(anchor.group(), [])
+        forms.append((form, anchor.start()))
+        forms.sort(key=lambda pair: -len(pair[0]))  # longest first: "MS COCO" before "COCO"
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """``(start, end, form)`` of every match, longest form first at each start."""
+        seen: set[int] = set()
+        for anchor in self.by_anchor.keys() & set(ANCHOR.findall(text)):
+            at = text.find(anchor)
+            while at >= 0:
+                for form, offset in self.by_anchor[anchor]:
+                    start = at - offset
+                    if start not in seen and _bounded(text, start, form):
+                        seen.add(start)
+                        yield start, start + len(form), form
+                        break
+                at = text.find(anchor, at + 1)
+        for form in self.plain:
+            at = text.find(form)
+            while at >= 0:
+                if at not in seen and _bounded(text, at, form):
+                    yield at, at + len(form), form
+                at = text.find(form, at + 1)
+
+
+def _bounded(text: str, start: int, form: str) -> bool:
+    end = start + len(form)
+    return (start >= 0 and text.startswith(form, start)
+            and (start == 0 or not text[start - 1].isalnum())
+            and (end == len(text) or not text[end].isalnum()))
