@@ -119,3 +119,13 @@ def store(tmp_path, two_papers):
         created.load(builder.items(two_papers), batch_rows=2)
     with Store(tmp_path) as opened:
         yield opened
+
+
+@pytest.fixture(scope="session")
+def seed_graph(tmp_path_factory) -> Path:
+    """The build folder of ../shared/corpus/seeds (no RDF), built once per test session."""
+    from kg.build import BuildOptions, build
+
+    out = tmp_path_factory.mktemp("seed-graph") / "out"
+    build([shared_path("corpus", "seeds")], out, BuildOptions(rdf=False))
+    return out

@@ -14,17 +14,15 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from kg.build import EXTRACTIONS, BuildOptions, build, read_extractions
+from kg.build import EXTRACTIONS, read_extractions
 from kg.graph import GraphBuilder, to_networkx
 from kg.library import get, library
 from kg.store import Store
-from tests.conftest import shared_path
 
 
 @pytest.fixture(scope="module")
-def seeds(tmp_path_factory) -> tuple[Store, nx.MultiDiGraph]:
-    out = tmp_path_factory.mktemp("library") / "out"
-    build([shared_path("corpus", "seeds")], out, BuildOptions(rdf=False))
+def seeds(seed_graph) -> tuple[Store, nx.MultiDiGraph]:
+    out = seed_graph
     builder = GraphBuilder()
     builder.index_records(read_extractions(Path(out) / EXTRACTIONS))
     graph = to_networkx(builder.items(read_extractions(Path(out) / EXTRACTIONS)))

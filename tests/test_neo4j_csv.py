@@ -36,7 +36,8 @@ def test_neo4j_csv_export_round_trips_through_csv(store, tmp_path):
     with (tmp_path / "relationships" / "PROPOSES.csv").open(newline="") as handle:
         rels = list(csv.reader(handle))
     assert rels[1][:2] == ["p1", "method:latticenet"] and rels[1][-1] == "PROPOSES"
-    assert (tmp_path / "schema.cypher").read_text().count("CREATE CONSTRAINT") == len(store.schema.nodes)
+    constraints = (tmp_path / "schema.cypher").read_text().count("CREATE CONSTRAINT")
+    assert constraints == len(store.schema.nodes)
 
 
 def test_neo4j_csv_quotes_commas_quotes_and_newlines(tmp_path):
@@ -66,3 +67,42 @@ def test_neo4j_csv_import_script_is_the_neo4j5_command():
     assert "--relationships=USES=relationships/USES.csv" in script
     assert "--multiline-fields=true" in script and "--array-delimiter=';'" in script
     assert 'DB="${1:-kgdb}"' in script
+
+
+def test_neo4j_csv_seed_graph_field_by_field(seed_graph, tmp_path):
+    """Every file of the seed graph: headers by the neo4j-admin rules, every row's fields typed
+    as the header says, every relationship end an id of its ID group."""
+    from kg.neo4j_csv import ARRAY_DELIMITER
+    from kg.store import Store
+
+    with Store(seed_graph) as store:
+        counts = export(store, tmp_path)
+        schema = store.schema
+    ids: dict[str, set[str]] = {}
+    for label in schema.nodes:
+        with (tmp_path / "nodes" / f"{label}.csv").open(newline="", encoding="utf-8") as handle:
+            rows = list(csv.reader(handle))
+        assert rows[0] == node_header(schema, label) and len(rows) - 1 == counts[label]
+        ids[label] = set()
+        for row in rows[1:]:
+            assert len(row) == len(rows[0]) and row[-1] == label
+            for field, value in zip(rows[0], row, strict=True):
+                name, _, kind = field.partition(":")
+                if kind.startswith("ID("):
+                    assert value and value not in ids[label]  # keys are unique in the group
+                    ids[label].add(value)
+                elif kind == "int" and value:
+                    int(value)
+                elif kind == "float" and value:
+                    float(value)
+                elif kind == "string[]" and value:
+                    assert all(part for part in value.split(ARRAY_DELIMITER)), (name, value)
+    assert counts["Paper"] == 463
+    for rel_type, rel in schema.relationships.items():
+        with (tmp_path / "relationships" / f"{rel_type}.csv").open(newline="",
+                                                                    encoding="utf-8") as handle:
+            rows = list(csv.reader(handle))
+        assert rows[0] == rel_header(schema, rel_type)
+        for row in rows[1:]:
+            assert len(row) == len(rows[0]) and row[-1] == rel_type
+            assert row[0] in ids[rel.source] and row[1] in ids[rel.target]
