@@ -10,9 +10,9 @@ from kg.graph import (
     entity_key,
     group_key,
     is_acronym_of,
-    same_expansion,
     normalise,
     repository_id,
+    same_expansion,
     to_networkx,
 )
 from kg.records import RunReport
@@ -214,18 +214,18 @@ def test_graph_every_gold_alias_pair_is_one_node():
 
     gold = [json.loads(line) for line in shared_path("gold", "dev.jsonl").open(encoding="utf-8")]
     index = EntityIndex()
-    for record in gold:
-        index.add_record(record)
+    for paper in gold:
+        index.add_record(paper)
     checked = 0
-    for record in gold:
+    for paper in gold:
         for key, label in (("methods", "Method"), ("datasets", "Dataset")):
-            for item in record.get(key) or []:
+            for item in paper.get(key) or []:
                 if isinstance(item, dict) and item.get("aliases"):
                     forms = [item["name"], *item["aliases"]]
                     # whichever form the paper writes first, its entity is the same node
                     ids = {index.node_id(label, form, *(f for f in forms if f != form))
                            for form in forms}
-                    assert len(ids) == 1, (record["id"], forms, ids)
+                    assert len(ids) == 1, (paper["id"], forms, ids)
                     checked += 1
     assert checked > 20
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import math
-from contextlib import contextmanager
 import re
+from contextlib import contextmanager
 
 import pytest
 from neo4j import exceptions as bolt
