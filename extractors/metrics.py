@@ -1,11 +1,18 @@
 """Evaluation measures named in the text, as written without their value.
 
-A curated list (and user lexicons) matched case-insensitively for words
-("top-1 accuracy", "Dice score") and exactly for forms with a capital past the
-first letter ("AP", "mAP", "IS", "EM" — so "mAP" never matches "map"), also when
-glued to a value ("FID=9.91"); plus the shapes of parameterised metrics ("mAP@0.5",
-"AP50", "Recall@10", "pass@1"). "parameters" counts as a measure only when a number or
-a comparison goes with it ("25M parameters", "fewer parameters").
+A curated list (and user lexicons) matched case-insensitively for all-lower forms
+("top-1 accuracy", "latency") and exactly for forms with any capital ("AP", "mAP",
+"IS", "Dice score" — so "mAP" never matches "map"), also when glued to a value
+("FID=9.91"); the shapes of parameterised metrics ("mAP@0.5", "AP50", "Recall@10",
+"pass@1") and of compute budgets ("1.2 GPU days"); "parameters" when a number or a
+comparison goes with it ("25M parameters", "fewer parameters"); a measure a paper
+qualifies ("segmentation accuracy", "generalization error", "execution time"); and
+names a sentence calls a metric ("a metric called Q-T score", "trade-offs between
+circuit size and faithfulness").
+
+A lexicon word glued into a compound ("energy-efficient", "low-FLOPs", "high-precision")
+describes something else, and so does a number format ("reduced precision") or a
+training objective ("MSE loss").
 """
 
 from __future__ import annotations
@@ -17,21 +24,77 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
 from extractors.base import METRIC, Document, Mention
-from extractors.lexicon import Lexicon, load_lexicons, usable
+from extractors.lexicon import DISTINCTIVE, Lexicon, load_lexicons
 from extractors.tasks import DESCRIBING, NOT_MODIFIERS
 
-# "mAP@0.5", "mAP@0.5:0.95", "AP50", "AP_{75}", "Recall@10", "Hits@1", "pass@1"; not "AP" alone.
-PARAMETERISED = re.compile(
-    r"\b(?:mAP|AP|Recall|R|Hits|NDCG|P|Precision|Acc|pass|F1)(?:@\d+(?:\.\d+)?(?::\d+(?:\.\d+)?)?"
-    r"|_?\{?(?:50|75)\}?|@\{?\d+\}?)(?![\w.])")
+# "mAP@0.5", "mAP@0.5:0.95", "Recall@10", "Hits@1", "pass@1", "R@{5}"; not "user@host" or "AP".
+AT_SHAPE = re.compile(
+    r"\b(?:mAP|AP|Recall|R|Hits|HR|NDCG|MRR|P|Precision|Acc|pass|F1)"
+    r"@\{?\d+(?:\.\d+)?(?::\d+(?:\.\d+)?)?\}?(?![\w.])")
+# "AP50", "AP_{75}", "mAP50", "APbox"-free IoU thresholds; not "AP" alone, "APIs" or "mAP2".
+AP_SHAPE = re.compile(r"\b(?:mAP|AP)_?\{?(?:50|75)\}?(?![\w.])")
 # A name glued to its value: matches "FID" in "FID=9.91", "IS" in "(IS=8.81"; not "x" in "x = y".
 GLUED = re.compile(r"(?<![\w\-])([A-Za-z][A-Za-z0-9@\-]{1,15})(?==\s?\d)")
-# "25M parameters", "12.83 million parameters", "fewer parameters", "number of parameters";
-# not "model parameters are".
+# "25M parameters", "4M+ parameters", "12.83 million parameters", "fewer parameters",
+# "number of parameters"; not "model parameters are".
 PARAMETERS = re.compile(
-    r"(?:\d+(?:\.\d+)?\s?(?:[KMB]|million|billion)?\s|fewer\s|less\s|number\sof\s|more\s)"
+    r"(?:\d+(?:\.\d+)?\s?(?:[KMB]|million|billion)?\+?\s|fewer\s|less\s|number\sof\s|more\s)"
     r"(parameters|params)\b",
     re.IGNORECASE)
+# A compute budget: "GPU days" in "1.2 GPU days", "GPU-hours" in "300 GPU-hours"; not "GPU memory".
+COMPUTE = re.compile(r"\d\s((?:GPU|TPU)[\s\-](?:days|hours))\b")
+# A measure the sentence names: "Q-T score" in "a metric called Q-T score to rank", "sharpness"
+# in "the metric of sharpness"; not "distance" in "a distance metric".
+NAMED = re.compile(r"\bmetrics?,?\s(?:called|named|termed|dubbed)\s((?:[\w\-]+\s){0,2}[\w\-]+)"
+                   r"|\bmetric\sof\s((?:[a-z\-]+\s){0,3}[a-z\-]+)")
+# "trade-off(s) between X and Y": both are measures; not "trade-off between them".
+TRADE_OFF = re.compile(r"\btrade-?offs?\s(?:between|among)\s((?:[a-z\-]+\s){0,2}?[a-z\-]+)"
+                       r"\sand\s((?:[a-z\-]+\s){0,2}?[a-z\-]+)\b")
+# Words a measure name ends at: "accuracy" after "the"; "and" and "of" split coordinated measures.
+NAME_STOP = frozenset({"the", "a", "an", "and", "or", "of", "our", "their", "its", "in", "on",
+                       "with", "for", "to", "by", "as", "than", "compared", "while"})
+
+# Before "precision", a number format rather than the measure: "reduced precision", "low-precision".
+NUMBER_FORMAT = re.compile(r"(?:reduced|low|lower|mixed|half|full|single|double|arbitrary|fixed|"
+                           r"floating|numerical|numeric|bit)[\s\-]$", re.IGNORECASE)
+# After a metric form, a training objective: "MSE loss", "Dice losses" (checked after forms with a
+# capital or ending in "error", so "accuracy loss of 1%" stays a measure).
+OBJECTIVE = re.compile(r"\s(?:loss|losses|objective)\b")
+
+# Measures a paper often qualifies: "segmentation accuracy", "zero-shot transfer accuracy",
+# "wall-time training cost", "execution time".
+WEAK = {"high", "low", "higher", "lower", "good", "best", "top", "overall", "average", "final",
+        "total", "competitive", "comparable", "remarkable", "excellent", "promising", "similar",
+        "same", "mean", "inference", "run", "runtime", "full", "requisite", "required",
+        "desired", "strong", "fair", "reasonable", "acceptable", "original", "baseline",
+        "small", "large", "larger", "smaller", "lesser", "reduced", "increased", "significant",
+        "substantial", "minimal", "maximal", "minimum", "maximum", "extra", "additional",
+        "much", "less", "more", "fewer", "significantly", "lowest", "highest", "limited"}
+EVALUATIVE = re.compile(r"(?:ful|ous|ible|able)$")  # "graceful", "remarkable": praise, not a name
+QUALIFIABLE = {"accuracy", "error", "cost", "time", "memory", "speedup", "distance", "delay"}
+# "-ing" words that name a process a measure is taken over: "training time", "decoding speed".
+PROCESSES = frozenset({"training", "learning", "processing", "computing", "decoding", "encoding",
+                       "sampling", "rendering", "serving", "reasoning", "matching", "indexing"})
+MODIFIER = re.compile(r"(?<![\w\-])([a-z][a-z\-]+)\s$")
+# Measures that are one only with a qualifier and a value or comparison nearby ("training time"
+# in "cuts training time by 2x"); not "at test time" or "long short-term memory".
+BARE_HEADS = re.compile(r"\b(?:errors?|cost|delay|time|memory|distance)\b")
+# Qualifiers of a setting or a moment, not of a measure: "batch size", "test time", "real time".
+NOT_QUALIFIERS = frozenset({"test", "real", "long", "short-term", "same", "each", "every", "very",
+                            "across", "against", "over", "under", "between", "within", "without",
+                            "about", "per", "so", "too", "save", "power-law", "into", "from",
+                            "first", "last", "next", "any", "some", "compile", "run", "design",
+                            "working", "external", "episodic", "associative", "long-term",
+                            "short", "query", "deployment", "linear", "polynomial", "constant",
+                            "continuous", "discrete"})
+# A third-person verb or a plural, not a qualifier: "reduces", "minimizes"; not "class", "focus".
+VERB_LIKE = re.compile(r"[^su]s$")
+# A value in the same clause: "19.8x", "by 44%", "reduces", "lesser".
+MEASURED = re.compile(r"(?<![\w\-.])\d+(?:\.\d+)?(?:\\?%|x\b|×|\s?times\b|\s)")
+# A comparison: "reduces", "lesser", "minimizes"; not "reductive".
+COMPARED = re.compile(r"\b(?:reduc\w*|lower|lesser|less|higher|fewer|faster|slower|"
+                      r"increas\w*|decreas\w*|sav(?:e|es|ing|ings)|cuts?|improv\w*|better|worse|"
+                      r"minimi[sz]\w*|speed\s?up)\b", re.IGNORECASE)
 
 
 class MetricExtractor:
@@ -48,68 +111,182 @@ class MetricExtractor:
         exact, lower = [], []
         for entry in lexicon.of(METRIC):
             for form in entry.forms:
-                if not usable(form, METRIC, entry.curated) or form.lower() == "parameters":
+                if form.lower() == "parameters" or not _usable(form, entry.curated):
                     continue
-                # a capital past the first letter makes a form case-sensitive: "mAP" and "AP"
-                # must not match the words "map" and "ap"; "Dice score" matches "dice score"
-                short = " " not in form and form[1:] != form[1:].lower()
-                key = form if short else form.lower()
+                # a one-word form with any capital is case-sensitive: "mAP" and "AP" must not
+                # match the words "map" and "ap"; all-lower forms match "Accuracy" at a
+                # sentence start and phrases match in any case ("mean Intersection Over Union")
+                cased = form != form.lower() and " " not in form
+                key = form if cased else form.lower()
                 if key in self.canonical:
                     continue
                 self.canonical[key] = entry.name
-                (exact if short else lower).append(nlp.make_doc(form))
+                (exact if cased else lower).append(nlp.make_doc(form))
         self.exact.add(METRIC, exact)
         self.lower.add(METRIC, lower)
 
     def __call__(self, document: Document, found: Sequence[Mention]) -> Iterable[Mention]:
-        doc, text = document.doc, document.text
-        spans: dict[tuple[int, int], str] = {}
-        for matcher in (self.exact, self.lower):
-            for _, start, end in matcher(doc):
-                span = doc[start:end]
-                spans[(span.start_char, span.end_char)] = "lexicon"
-        for match in GLUED.finditer(text):  # "FID=9.91" is one token: the matchers miss it
-            word = match.group(1)
-            if word in self.canonical or word.lower() in self.canonical:
-                spans.setdefault((match.start(1), match.end(1)), "lexicon")
-        for match in PARAMETERISED.finditer(text):
-            spans[(match.start(), match.end())] = "shape"
-        for match in PARAMETERS.finditer(text):
-            spans[(match.start(1), match.end(1))] = "parameters"
+        text = document.text
+        spans = self._lexicon(document, text)
+        if "=" in text:  # "FID=9.91" is one token: the matchers miss it
+            for match in GLUED.finditer(text):
+                word = match.group(1)
+                if word in self.canonical or word.lower() in self.canonical:
+                    spans.setdefault((match.start(1), match.end(1)), "lexicon")
+        for guard, pattern, group, how in SHAPES:
+            if guard in text:
+                for match in pattern.finditer(text):
+                    spans[(match.start(group), match.end(group))] = how
+        if "metric" in text or "trade" in text:
+            spans.update(dict.fromkeys(_named(text), "named"))
+        spans.update(dict.fromkeys(_qualified_heads(text, spans), "qualified"))
         spans = {_qualified(text, s, e): how for (s, e), how in spans.items()}
         out = []
-        for (s, e), how in sorted(spans.items()):
+        for s, e in _outermost(spans):
             surface = text[s:e]
-            if any(s < e2 and s2 < e and (e2 - s2) > (e - s) for s2, e2 in spans):
-                continue  # inside a longer metric: "top-1 accuracy" over "accuracy"
-            attrs = {"how": how}
+            attrs = {"how": spans[(s, e)]}
             key = surface if surface in self.canonical else surface.lower()
             if key in self.canonical and self.canonical[key].lower() != surface.lower():
                 attrs["canonical"] = self.canonical[key]
+            elif surface.endswith("errors"):  # one entity for "steady-state error(s)"
+                attrs["canonical"] = surface[:-1]
             out.append(Mention(METRIC, surface, s, e, self.name, attrs))
         return out
 
+    def _lexicon(self, document: Document, text: str) -> dict[tuple[int, int], str]:
+        doc = document.doc
+        spans: dict[tuple[int, int], str] = {}
+        for matcher in (self.exact, self.lower):
+            for _, start, end in matcher(doc):
+                s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+                if not _describes_other(text, s, e):
+                    spans[(s, e)] = "lexicon"
+        return spans
 
-# Measures a paper often qualifies: "segmentation accuracy", "zero-shot transfer accuracy",
-# "wall-time training cost", "execution time".
-WEAK = {"high", "low", "higher", "lower", "good", "best", "top", "overall", "average", "final",
-        "total", "competitive", "comparable", "remarkable", "excellent", "promising", "similar",
-        "same", "mean", "inference", "run", "runtime", "full", "requisite", "required",
-        "desired", "strong", "fair", "reasonable", "acceptable", "original", "baseline"}
-EVALUATIVE = re.compile(r"(?:ful|ous|ible|able)$")  # "graceful", "remarkable": praise, not a name
-QUALIFIABLE = {"accuracy", "error", "cost", "time", "memory", "speedup", "distance", "delay"}
-MODIFIER = re.compile(r"([a-z][a-z\-]+)\s$")
+
+# Shapes found by regex, each run only when its cheap substring guard is in the text:
+# (guard, pattern, group, how).
+SHAPES = (
+    ("@", AT_SHAPE, 0, "shape"),
+    ("AP", AP_SHAPE, 0, "shape"),
+    ("aram", PARAMETERS, 1, "parameters"),
+    ("PU", COMPUTE, 1, "shape"),
+)
 
 
-def _qualified(text: str, start: int, end: int) -> tuple[int, int]:
+def _usable(form: str, curated: bool) -> bool:
+    """Curated forms always; a public list's forms when they look like a measure: one word with
+    a capital past its first letter or a digit ("BLEU-4", "mAP@50"), or a phrase ending in a
+    measure word or such a word ("top-3 error rate", "Recall @ 10"), so "training data",
+    "ImageNet pretrained" or "Accuracy" from a noisy list are never metrics."""
+    if curated:
+        return True
+    words = form.split()
+    if not words or len(form) > 60:
+        return False
+    last = words[-1]
+    if len(words) == 1:
+        return bool(DISTINCTIVE.match(form))
+    return last.lower() in MEASURE_WORDS or bool(DISTINCTIVE.match(last))
+
+
+# Last words of a measure name: "error rate", "Dice score", "Hausdorff distance".
+MEASURE_WORDS = frozenset({"accuracy", "error", "rate", "score", "distance", "precision",
+                           "recall", "ratio", "time", "latency", "memory", "cost", "speedup",
+                           "throughput", "consumption", "coefficient", "index", "loss",
+                           "f1", "auc", "correlation", "similarity", "delay", "size", "count",
+                           "usage", "efficiency", "perplexity", "overlap", "gap", "regret"})
+
+
+def _describes_other(text: str, start: int, end: int) -> bool:
+    """A form glued by a hyphen into a longer word ("energy-efficient", "low-FLOPs"), a number
+    format ("reduced precision") or a training objective ("MSE loss")."""
+    if (start > 0 and text[start - 1] == "-") or text.startswith("-", end):
+        return not text[start:end][-1:].isdigit()  # "top-1"-style forms end in their digit
+    if text[start:end].lower() == "precision" and NUMBER_FORMAT.search(text, max(0, start - 12),
+                                                                        start):
+        return True
+    form = text[start:end]
+    return (form != form.lower() or form.endswith("error")) and bool(OBJECTIVE.match(text, end))
+
+
+def _named(text: str) -> Iterable[tuple[int, int]]:
+    """Names a sentence calls a metric, and both sides of a trade-off."""
+    for pattern in (NAMED, TRADE_OFF):
+        for match in pattern.finditer(text):
+            for group in range(1, (pattern.groups or 0) + 1):
+                if match.group(group):
+                    span = _trim(text, match.start(group), match.end(group))
+                    if span:
+                        yield span
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Drop leading determiners and praise words, end before a function word: "the circuit
+    size" -> "circuit size", "Q-T score to" -> "Q-T score"."""
+    words = text[start:end].split(" ")
+    while words and (words[0].lower() in NAME_STOP or words[0].lower() in WEAK):
+        start += len(words[0]) + 1
+        words = words[1:]
+    kept = []
+    for word in words:
+        if word.lower() in NAME_STOP:
+            break
+        kept.append(word)
+    return (start, start + len(" ".join(kept))) if kept else None
+
+
+def _qualified_heads(text: str, spans: dict[tuple[int, int], str]) -> list[tuple[int, int]]:
+    """A qualified measure not in the lexicon ("generalization error", "execution time"), taken
+    when its qualifier names what is measured and a value is near (or, for errors, a
+    comparison: "minimizes steady-state errors")."""
+    taken = {e for _, e in spans}
+    out = []
+    for match in BARE_HEADS.finditer(text):
+        s, e = match.span()
+        if e in taken:
+            continue
+        start, _ = _qualified(text, s, e, QUALIFIABLE | {"errors"})
+        first = text[start:s].split(" ", 1)[0].lower()
+        if start == s or first in NOT_QUALIFIERS or VERB_LIKE.search(first):
+            continue
+        clause = text[max(0, start - 50):e + 30]
+        if MEASURED.search(clause) or (match.group().startswith("error")
+                                       and COMPARED.search(clause)):
+            out.append((start, e))
+    return out
+
+
+def _qualified(text: str, start: int, end: int,
+               qualifiable: set[str] | frozenset[str] = frozenset(QUALIFIABLE)
+               ) -> tuple[int, int]:
     """Extend a qualifiable measure over up to three modifiers before it ("top-1" stays)."""
-    if text[start:end].lower() not in QUALIFIABLE:
+    if text[start:end].lower() not in qualifiable:
         return start, end
     for _ in range(3):
         word = MODIFIER.search(text, max(0, start - 30), start)
-        if not word or word.end() != start or word.group(1) in NOT_MODIFIERS or DESCRIBING.match(
-                word.group(1)) or word.group(1) in WEAK or EVALUATIVE.search(word.group(1)):
+        if not word or word.end() != start or not _qualifier(word.group(1)):
             break
         start = word.start(1)
     return start, end
 
+
+def _qualifier(word: str) -> bool:
+    """A word that can qualify a measure: "segmentation", "training", "GPU"; not "high",
+    "graceful", "reduces" or "the"."""
+    if word in PROCESSES:
+        return True
+    return not (word in NOT_MODIFIERS or word in WEAK or DESCRIBING.match(word)
+                or EVALUATIVE.search(word) or VERB_LIKE.search(word))
+
+
+def _outermost(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans not inside a longer one ("top-1 accuracy" over "accuracy"): one sorted sweep."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if out and s < out[-1][1]:
+            if e - s > out[-1][1] - out[-1][0]:
+                out[-1] = (s, e)  # a longer span starting inside the last one replaces it
+            continue
+        out.append((s, e))
+    return out

@@ -1,10 +1,10 @@
-"""Metrics: lexicon forms (case rules), parameterised shapes, and "parameters" as a measure."""
+"""Metrics: lexicon forms (case rules, guards), shapes, qualified measures, named measures."""
 
 from __future__ import annotations
 
 import pytest
 
-from extractors.metrics import PARAMETERISED, PARAMETERS
+from extractors import metrics as mx
 from kg.extract import Pipeline
 from kg.records import Paper
 
@@ -26,7 +26,11 @@ def metrics(pipeline: Pipeline, abstract: str) -> set[str]:
     ("The model improves top-1 accuracy by a wide margin.", "top-1 accuracy"),
     ("Segmentation quality is measured by mean intersection over union.",
      "mean intersection over union"),
+    ("It reaches 31.2 mean Intersection Over Union on the road split.",
+     "mean Intersection Over Union"),  # a phrase matches in any case
     ("It attains 55.6 mIoU on the benchmark.", "mIoU"),
+    ("Accuracy rises with depth.", "Accuracy"),  # all-lower forms ignore case
+    ("The model gets a lower FID=9.91 than the baseline.", "FID"),
 ])
 def test_metrics_find_lexicon_forms(pipeline, text, found):
     assert found in metrics(pipeline, text)
@@ -35,31 +39,133 @@ def test_metrics_find_lexicon_forms(pipeline, text, found):
 @pytest.mark.parametrize("text, absent", [
     ("We map each token to a latent code.", "map"),  # "mAP" is case-sensitive
     ("A feature Map is computed per stage.", "Map"),
+    ("The MAP estimate is computed in closed form.", "MAP"),
     ("The model parameters are learned end to end.", "parameters"),  # not reported as a measure
+    ("Spiking networks allow energy-efficient processing.", "energy"),  # glued into a compound
+    ("It designs low-FLOPs quantized networks.", "FLOPs"),
+    ("It offers high-precision detection of small objects.", "precision"),
+    ("Reduced Precision Training on Microcontrollers", "Precision"),  # a number format
+    ("We train the autoencoder with an MSE loss.", "MSE"),  # a training objective
 ])
 def test_metrics_leave_ordinary_words_alone(pipeline, text, absent):
     assert absent not in metrics(pipeline, text)
 
 
-@pytest.mark.parametrize("text", ["mAP@0.5", "mAP@0.5:0.95", "AP50", "AP_{75}", "Recall@10",
-                                  "Hits@1", "pass@1"])
-def test_metrics_parameterised_shape_matches(text):
-    assert PARAMETERISED.search(f"we report {text} on it").group() == text
+def test_metrics_map_is_case_sensitive_but_both_found_in_one_text(pipeline):
+    found = metrics(pipeline, "We map images to codes and report 40.1 mAP.")
+    assert "mAP" in found and "map" not in found
 
 
-@pytest.mark.parametrize("text", ["AP alone", "Recall is high", "APIs", "mAP2"])
-def test_metrics_parameterised_shape_does_not_match(text):
-    assert PARAMETERISED.search(text) is None
+def test_metrics_offsets_and_sentence(pipeline):
+    paper = Paper(id="p", title="A detector", abstract="It is fast. It gets 43.5 mAP on COCO.")
+    record = pipeline.extract(paper)
+    (entity,) = [m for m in record["metrics"] if m["name"] == "mAP"]
+    (evidence,) = entity["evidence"]
+    assert evidence["field"] == "abstract"
+    assert paper.abstract[evidence["start"]:evidence["end"]] == "mAP"
+    assert evidence["sentence"] == "It gets 43.5 mAP on COCO."
+    assert evidence["extractor"] == "metrics"
+
+
+@pytest.mark.parametrize("text", ["mAP@0.5", "mAP@0.5:0.95", "Recall@10", "Hits@1", "pass@1",
+                                  "R@{5}"])
+def test_metrics_at_shape_matches(text):
+    assert mx.AT_SHAPE.search(f"we report {text} on it").group() == text
+
+
+@pytest.mark.parametrize("text", ["AP alone", "mail user@host", "Recall@k is", "mAP@0.5x"])
+def test_metrics_at_shape_does_not_match(text):
+    assert mx.AT_SHAPE.search(text) is None
+
+
+@pytest.mark.parametrize("text", ["AP50", "AP_{75}", "mAP50", "AP_50"])
+def test_metrics_ap_shape_matches(text):
+    assert mx.AP_SHAPE.search(f"we report {text} on it").group() == text
+
+
+@pytest.mark.parametrize("text", ["AP alone", "APIs", "mAP2", "AP500", "R50 backbone"])
+def test_metrics_ap_shape_does_not_match(text):
+    assert mx.AP_SHAPE.search(text) is None
+
+
+@pytest.mark.parametrize("text, name", [("(IS=8.81", "IS"), ("FID= 9.9", "FID")])
+def test_metrics_glued_matches(text, name):
+    assert mx.GLUED.search(text).group(1) == name
+
+
+@pytest.mark.parametrize("text", ["x = y", "a=b", "top-k=5"])
+def test_metrics_glued_does_not_match(text):
+    match = mx.GLUED.search(text)
+    assert match is None or match.group(1) not in {"x", "a", "k"}
 
 
 @pytest.mark.parametrize("text, matches", [
     ("with 25M parameters", True),
+    ("with only 4M+ parameters", True),
+    ("with 12.83 million parameters", True),
     ("with fewer parameters", True),
     ("the number of parameters", True),
     ("model parameters are shared", False),
+    ("the parameters of the encoder", False),
 ])
 def test_metrics_parameters_only_as_a_measure(text, matches):
-    assert bool(PARAMETERS.search(text)) is matches
+    assert bool(mx.PARAMETERS.search(text)) is matches
+
+
+@pytest.mark.parametrize("text, matches", [
+    ("finishes the search in 1.2 GPU days", True),
+    ("costs 300 GPU-hours", True),
+    ("uses 8 GPU cards", False),
+    ("GPU days are scarce", False),
+])
+def test_metrics_compute_budget(text, matches):
+    assert bool(mx.COMPUTE.search(text)) is matches
+
+
+@pytest.mark.parametrize("text, name", [
+    ("guided by a metric called Q-T score to rank spaces", "Q-T score"),
+    ("we propose the metric of label sharpness (LS)", "label sharpness"),
+    ("yielding better trade-offs between circuit size and faithfulness", "circuit size"),
+    ("yielding better trade-offs between circuit size and faithfulness", "faithfulness"),
+    ("a trade-off between the accuracy and robustness of models", "robustness"),
+])
+def test_metrics_named_measures(text, name):
+    assert name in {text[s:e] for s, e in mx._named(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "a distance metric for retrieval",
+    "we discuss the trade-off between them",
+    "metrics are computed per class",
+])
+def test_metrics_named_measures_need_a_naming_cue(text):
+    assert list(mx._named(text)) == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("It reduces execution time by 44% on the board.", "execution time"),
+    ("It uses 19.8x lesser training memory than the baseline.", "training memory"),
+    ("It cuts translation errors by 60% in a human study.", "translation errors"),
+    ("It minimizes steady-state errors of the controller.", "steady-state errors"),
+    ("RARTS gives a 60\\% reduction of computational cost on the benchmark.",
+     "computational cost"),
+])
+def test_metrics_qualified_heads_found(text, found):
+    assert found in {text[s:e] for s, e in mx._qualified_heads(text, {})}
+
+
+@pytest.mark.parametrize("text", [
+    "The model is evaluated at test time on 5 splits.",  # a moment, not a measure
+    "It runs in real time on 2 GPUs.",
+    "It keeps long short-term memory cells in 3 layers.",
+    "It reduces the memory of 4 models.",  # no qualifier
+    "The reconstruction error between the networks is derived.",  # no value, no comparison
+    "It reduces training time for the model.",  # time needs a value
+    "These memory requirements cap the size of 12 layers.",  # no word-inside match ("hese")
+    "We use 1D convolutions across time.",
+])
+def test_metrics_qualified_heads_not_found(text):
+    assert mx._qualified_heads(text, {}) == []
 
 
 @pytest.mark.parametrize("text, found, absent", [
@@ -68,7 +174,36 @@ def test_metrics_parameters_only_as_a_measure(text, matches):
     ("A ViT reaches 83% zero-shot transfer accuracy.", "zero-shot transfer accuracy", None),
     ("It keeps graceful accuracy under noise.", "accuracy", "graceful accuracy"),
     ("The FID=9.91 shows the quality.", "FID", None),
+    ("It cuts training time by 40% on the cluster.", "training time", None),
+    ("The method reduces accuracy by 1% only.", "accuracy", "reduces accuracy"),
 ])
 def test_metrics_qualified_measures(pipeline, text, found, absent):
     names = metrics(pipeline, text)
     assert found in names and absent not in names
+
+
+def test_metrics_plural_errors_are_one_entity(pipeline):
+    record = pipeline.extract(Paper(
+        id="p", title="A controller", abstract="It cuts control errors by 30%. The control "
+        "error drops by 2 points."))
+    (entity,) = record["metrics"]
+    assert entity["name"] == "control error"
+
+
+@pytest.mark.parametrize("form, curated, usable", [
+    ("word error rate", False, True),
+    ("BLEU-4", False, True),
+    ("training data", False, False),  # a noisy public list's non-measure
+    ("natural images", False, False),
+    ("accuracy", False, False),  # one plain word from a public list: too common
+    ("Accuracy", False, False),
+    ("ImageNet pretrained", False, False),
+    ("accuracy", True, True),
+])
+def test_metrics_user_lexicon_forms(form, curated, usable):
+    assert mx._usable(form, curated) is usable
+
+
+def test_metrics_outermost_keeps_the_longest_span():
+    spans = [(0, 14), (6, 14), (20, 23), (22, 30), (40, 45)]
+    assert mx._outermost(spans) == [(0, 14), (22, 30), (40, 45)]
