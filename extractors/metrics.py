@@ -106,6 +106,7 @@ class MetricExtractor:
     def __init__(self, nlp: Language, lexicon: Lexicon | None = None) -> None:
         lexicon = lexicon or load_lexicons()
         self.canonical: dict[str, str] = {}
+        self.weak: set[str] = set()  # forms only a user's (public, noisy) list gives
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         exact, lower = [], []
@@ -121,6 +122,8 @@ class MetricExtractor:
                 if key in self.canonical:
                     continue
                 self.canonical[key] = entry.name
+                if not entry.curated:
+                    self.weak.add(key)
                 (exact if cased else lower).append(nlp.make_doc(form))
         self.exact.add(METRIC, exact)
         self.lower.add(METRIC, lower)
@@ -159,7 +162,12 @@ class MetricExtractor:
         for matcher in (self.exact, self.lower):
             for _, start, end in matcher(doc):
                 s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-                if not _describes_other(text, s, e):
+                if _describes_other(text, s, e):
+                    continue
+                surface = text[s:e]
+                weak = (surface if surface in self.canonical else surface.lower()) in self.weak
+                # a public list's name ("CNN", "model size") is a measure only with a value
+                if not weak or MEASURED.search(text[max(0, s - 25):e + 25]):
                     spans[(s, e)] = "lexicon"
         return spans
 
@@ -186,7 +194,7 @@ def _usable(form: str, curated: bool) -> bool:
         return False
     last = words[-1]
     if len(words) == 1:
-        return bool(DISTINCTIVE.match(form))
+        return bool(DISTINCTIVE.match(form)) and sum(c.isalpha() for c in form) >= 2
     return last.lower() in MEASURE_WORDS or bool(DISTINCTIVE.match(last))
 
 

@@ -207,3 +207,22 @@ def test_metrics_user_lexicon_forms(form, curated, usable):
 def test_metrics_outermost_keeps_the_longest_span():
     spans = [(0, 14), (6, 14), (20, 23), (22, 30), (40, 45)]
     assert mx._outermost(spans) == [(0, 14), (22, 30), (40, 45)]
+
+
+@pytest.fixture(scope="module")
+def listed(tmp_path_factory) -> Pipeline:
+    """A pipeline with a user's public-style metric list (name<TAB>count)."""
+    path = tmp_path_factory.mktemp("lex") / "user_metrics.tsv"
+    path.write_text("CNN\t50\nmodel size\t40\nQ-score\t9\n", encoding="utf-8")
+    return Pipeline([path])
+
+
+@pytest.mark.parametrize("text, name, found", [
+    ("It reaches a Q-score of 0.91 on the test split.", "Q-score", True),
+    ("The Q-score is defined over pairs.", "Q-score", False),  # no value near
+    ("Our model size is 14 MB after pruning.", "model size", True),
+    ("It suffers from a large model size in practice.", "model size", False),
+    ("We train a CNN on the images.", "CNN", False),
+])
+def test_metrics_user_list_forms_need_a_value(listed, text, name, found):
+    assert (name in metrics(listed, text)) is found
