@@ -3,7 +3,7 @@
 A benchmark is a (task, dataset) pair, as on Papers with Code's leaderboards.
 Abstracts rarely say "image classification on ImageNet" in one phrase, so the
 pair is read from where things are mentioned: a dataset is paired with the
-task named in the same sentence (the first one there), and otherwise with the
+task named nearest to it in the same sentence (within a few words), and otherwise with the
 paper's main task — the task named in the title, else the only task the paper
 names. Where that is unclear (several tasks, none in the title or the
 dataset's sentence) the dataset gets no benchmark: a wrong pairing would put
@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any, NamedTuple
+
+NEAR = 80  # characters: "image classification on ImageNet", not a task named clauses away
 
 
 class Pairing(NamedTuple):
@@ -46,19 +48,26 @@ def pairings(record: dict[str, Any]) -> Iterator[Pairing]:
     if not tasks:
         return
     fallback = main_task(tasks)
-    by_sentence: dict[tuple[str, str], dict[str, Any]] = {}
-    placed = sorted(((place, i) for i, task in enumerate(tasks) for place in _places(task)),
-                    key=lambda item: (item[0][2], item[1]))
-    for (field, sentence, _), i in placed:  # the first task named in a sentence speaks for it
-        by_sentence.setdefault((field, sentence), tasks[i])
+    placed = [(place, task) for task in tasks for place in _places(task)]
     for dataset in record.get("datasets") or []:
         if not isinstance(dataset, dict):
             continue
         evidence = dataset.get("evidence") or [None]
         chosen, where = fallback, evidence[0]
         for ev in evidence:
-            if ev and (ev.get("field", ""), ev.get("sentence", "")) in by_sentence:
-                chosen, where = by_sentence[(ev.get("field", ""), ev.get("sentence", ""))], ev
+            near = _nearest(placed, ev) if ev else None
+            if near is not None:
+                chosen, where = near, ev
                 break
         if chosen is not None:
             yield Pairing(chosen, dataset, where)
+
+
+def _nearest(placed: list[tuple[tuple[str, str, int], dict[str, Any]]],
+             ev: dict[str, Any]) -> dict[str, Any] | None:
+    """The task named closest to a dataset mention in its sentence, within ``NEAR`` characters."""
+    where, start = (ev.get("field", ""), ev.get("sentence", "")), ev.get("start", 0)
+    close = [(abs(place[2] - start), place[2], task) for place, task in placed
+             if place[:2] == where and abs(place[2] - start) <= NEAR]
+    return min(close, key=lambda item: item[:2])[2] if close else None
+

@@ -69,3 +69,14 @@ def test_benchmarks_in_the_graph_carry_results(two_papers):
     assert ("OF_DATASET", bid, "dataset:imagenet") in edges
     result = next(e for e in items if getattr(e, "type", None) == "ON_BENCHMARK")
     assert result.target == bid
+
+
+def test_benchmarks_a_task_far_away_in_a_long_sentence_is_not_the_datasets():
+    long = ("It reaches an ImageNet accuracy of 88.0% and scales to many other modalities such "
+            "as audio, point clouds and time-series forecasting.")
+    paper = record("p", "T", tasks=[placed("time-series forecasting", long, 110),
+                                    placed("image classification", "Image classification.", 0,
+                                           field="title")],
+                   datasets=[placed("ImageNet", long, 15)])
+    assert [(p.task["name"], p.dataset["name"]) for p in pairings(paper)] == [
+        ("image classification", "ImageNet")]
