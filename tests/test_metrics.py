@@ -213,13 +213,13 @@ def test_metrics_outermost_keeps_the_longest_span():
 def listed(tmp_path_factory) -> Pipeline:
     """A pipeline with a user's public-style metric list (name<TAB>count)."""
     path = tmp_path_factory.mktemp("lex") / "user_metrics.tsv"
-    path.write_text("CNN\t50\nmodel size\t40\nQ-score\t9\n", encoding="utf-8")
+    path.write_text("CNN\t50\nmodel size\t40\nR-Prec\t9\n", encoding="utf-8")
     return Pipeline([path])
 
 
 @pytest.mark.parametrize("text, name, found", [
-    ("It reaches a Q-score of 0.91 on the test split.", "Q-score", True),
-    ("The Q-score is defined over pairs.", "Q-score", False),  # no value near
+    ("It reaches an R-Prec of 0.91 on the test split.", "R-Prec", True),
+    ("The R-Prec is defined over pairs.", "R-Prec", False),  # no value near
     ("Our model size is 14 MB after pruning.", "model size", True),
     ("It suffers from a large model size in practice.", "model size", False),
     ("We train a CNN on the images.", "CNN", False),
