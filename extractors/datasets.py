@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from extractors.base import ABBREVIATION, DATASET, Document, Mention
 from extractors.lexicon import DATA, FormMatcher, Lexicon, load_lexicons, read_lexicon, usable
@@ -46,10 +46,13 @@ TITLED = rf"(?:{STRONG}|{TITLE})(?:\s{_MORE}){{0,3}}"
 # "(SHD)", "(GSC)": an abbreviation right after a name; not "(see below)".
 ABBR = r"\([A-Za-z][\w\-]{1,10}\)"
 SEP = r"(?:,\s(?:and\s|or\s)?|\s(?:and|or|&)\s)"
+SEP_ENDS = (", ", " and ", " or ", " & ", " the ")  # how text before a SEP (and "the") ends
 
-# Cue words, found with str.find on the lower-cased text (cheap) before any regex runs.
-CUE_WORDS = ("dataset", "data set", "benchmark", "corpus", "corpora", "challenge", "suite",
-             "treebank", "database")
+# Where cue words may start, found with str.find on the lower-cased text (cheap) before any
+# regex runs: "data" finds "dataset", "data set" and "database". The lower-case word "challenge"
+# is no cue ("remains a challenge"), so "Challenge" is looked for in the text as written.
+CUE_HINTS = ("data", "benchmark", "corp", "treebank", "suite")
+DATA_CUES = ("dataset", "data set", "database")
 # The cue word at a found position, read to its end: "datasets", "benchmark"; not "benchmarking".
 CUE_AT = re.compile(r"(?:data\s?sets?|benchmarks?|corpus|corpora|challenges?|suites?|"
                     r"treebanks?|databases?)\b", re.IGNORECASE)
@@ -84,11 +87,13 @@ LIST_AFTER = re.compile(
     rf"(?:\s{ABBR})?)*)")
 # After a cue, a name: "dataset DFN-2B", "a new dataset, called Foo-1M"; not "dataset size".
 NAMED_AFTER = re.compile(rf"(,?)\s(?:(?:called|named|dubbed|termed)\s)?({NAME})(?![\w\-])")
-# A score before "on X" / "for X": "59.7 mIoU on ", "74.5% on ", "7.06 mAP for "; not "on ".
-SCORE_BEFORE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:\\?%)?(?:\s[^\s,;()]+){0,3}\s$")
+# A score, one of the few words before "on X" / "for X": "59.7" in "59.7 mIoU on ", "74.5%";
+# not "v1.5" or "(12".
+SCORE_WORD = re.compile(r"\d+(?:\.\d+)?(?:\\?%)?$")
 # A bare acronym: "PZ", "ABR"; not "NuImages" or "COCO-20".
 ACRONYM = re.compile(r"[A-Z]{2,5}$")
-ON_NAME = re.compile(rf"\s(?:on|for)\s(?:the\s)?({NAME})(?![\w\-])")
+ON_NAME = re.compile(rf" on (?:the )?({NAME})(?![\w\-])")  # a literal start: fast search
+FOR_NAME = re.compile(rf" for (?:the )?({NAME})(?![\w\-])")
 # A title naming its dataset: "FooBench: A Benchmark for ..."; not "FooNet: Fast Detection".
 TITLE_NAME = re.compile(rf"^({NAME})(?::|\s-)\s")
 # One or two capitalised words right before a known name, making a variant of it: "Rotated "
@@ -103,6 +108,8 @@ COORD_BEFORE = re.compile(rf"(?<![\w'\-.])({TITLED}){SEP}(?:the\s)?$")
 # epochs", "CIFAR-10, 16.39%" or "ResNet-18/50" (a method, checked apart).
 SHORTHAND = re.compile(r"\b([A-Z][A-Za-z]*-?)(\d+[KkMB]?)(?:/|,)(\d+[KkMB]?)\b"
                        r"(?![.,]\d|\s?%|\s?(?:epochs|ms|steps)\b)")
+# Where shorthand may be: "/1", ",1" (a literal first character keeps the scan fast); not ", 1".
+SHORTHAND_HINTS = (re.compile(r"/[0-9]"), re.compile(r",[0-9]"))
 # Split and version suffixes glued to a known name: " test-dev", "-1K", " val2017", " v2".
 # Not " dev-other" (LibriSpeech's own split names) or " test split" (the word, not a name).
 SPLIT = re.compile(r"(?:[\s-](?:test-dev|test-std|test|val|dev|train)(?:\d{4})?"
@@ -118,6 +125,8 @@ PROPOSE_BEFORE = re.compile(
     r"|\b(?:a|an)\s(?:new|newly\s\w+|novel)\s(?:[\w\-]+\s){0,5}?(?:data\s?set|benchmark|corpus|"
     r"suite),?\s(?:(?:called|named|dubbed|termed)\s)?"
     r"|\bour\s(?:[\w\-]+\s){0,3}?(?:data\s?set|benchmark|corpus),?\s)$", re.IGNORECASE)
+# Words one of which PROPOSE_BEFORE needs: a cheap test before the search.
+PROPOSE_HINTS = ("we ", "this ", "new", "novel", "our ")
 # Introduced, read after the name: ", a new benchmark", " (ours), the first dataset";
 # not ", a widely used dataset".
 PROPOSE_AFTER = re.compile(r",?\s(?:a|an|the\sfirst)\s(?:new|novel|first)\b", re.IGNORECASE)
@@ -179,7 +188,7 @@ class DatasetExtractor:
 
     def __call__(self, document: Document, found: Sequence[Mention]) -> Iterable[Mention]:
         text = document.text
-        scan = _Scan(text, document.title_end, [s for s, _ in document.sentences()])
+        scan = _Scan(text, document.title_end, document.sentences)
         defined = {m.text: m.attrs.get("long_form", "") for m in found if m.label == ABBREVIATION}
         canonical: dict[tuple[int, int], str] = {}
         spans = self._lexicon(scan, defined, canonical)
@@ -218,7 +227,7 @@ class DatasetExtractor:
                 continue
             glued = SPLIT.match(text, e)
             e = glued.end() if glued else e
-            variant = VARIANT_BEFORE.search(text, max(0, s - 40), s)
+            variant = _capital_before(text, s) and VARIANT_BEFORE.search(text, max(0, s - 40), s)
             v = _trim(text, variant.start(1), s) if variant else s
             if v < s and normalise(text[v:e]) not in self.known and self._good(scan, v, e):
                 spans[(v, e)] = ("variant", text[v:e])
@@ -228,7 +237,8 @@ class DatasetExtractor:
         return spans
 
     def _cued(self, scan: _Scan) -> Iterable[tuple[int, int, str]]:
-        yield from _title_name(scan)
+        if scan.title_name:
+            yield (*scan.title_name, "title")
         yield from _on_scores(scan)
         for start, end in scan.cues():
             yield from _around_cue(scan, start, end)
@@ -255,7 +265,12 @@ class DatasetExtractor:
 
     def _shorthand(self, scan: _Scan) -> Iterable[tuple[int, int, str]]:
         """'CIFAR-10/100' gives CIFAR-10 and CIFAR-100 (the second spans the '100')."""
-        for match in SHORTHAND.finditer(scan.text):
+        text = scan.text
+        hints = [h.start() for pattern in SHORTHAND_HINTS for h in pattern.finditer(text)]
+        for hint in hints:
+            match = SHORTHAND.match(text, _word_start(text, hint))
+            if not match:
+                continue
             first, second = (match.group(1) + match.group(i) for i in (2, 3))
             keys = {normalise(first), normalise(second)}
             if keys & self.other or not (keys & self.known or scan.cued_sentence(match.start())):
@@ -267,22 +282,32 @@ class DatasetExtractor:
 class _Scan:
     """One document's text with what the cues need: lower-cased text and sentence starts."""
 
-    def __init__(self, text: str, title_end: int, starts: list[int]) -> None:
-        self.text, self.lower, self.title_end, self.starts = text, text.lower(), title_end, starts
+    def __init__(self, text: str, title_end: int,
+                 sentences: Callable[[], list[tuple[int, int]]]) -> None:
+        self.text, self.lower, self.title_end = text, text.lower(), title_end
+        self.title_name = _title_name(text[:title_end])
+        self._sentences = sentences
+        self._starts: list[int] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        """Sentence starts, read from the document only when a guard asks (most texts: never)."""
+        if self._starts is None:
+            self._starts = [s for s, _ in self._sentences()]
+        return self._starts
 
     def cues(self) -> Iterable[tuple[int, int]]:
         """Start and end of each cue word, found by substring search."""
-        for word in CUE_WORDS:
-            at = self.lower.find(word)
+        for word, text in (*((w, self.lower) for w in CUE_HINTS), ("Challenge", self.text)):
+            at = text.find(word)
             while at >= 0:
-                match = CUE_AT.match(self.text, at)
-                # "remains a challenge" is the word; "the WAD 2018 Challenge" names one
-                lower_challenge = word == "challenge" and self.text[at] == "c"
+                cue = text is not self.lower or word != "data" or text.startswith(DATA_CUES, at)
+                match = cue and CUE_AT.match(self.text, at)
                 # "low-data-datasets GitHub": a cue inside a compound word is no cue
                 inside = at > 0 and (self.text[at - 1].isalnum() or self.text[at - 1] in "-/_")
-                if match and not lower_challenge and not inside:
+                if match and not inside:
                     yield at, match.end()
-                at = self.lower.find(word, at + len(word))
+                at = text.find(word, at + len(word))
 
     def sentence(self, offset: int) -> tuple[int, int]:
         i = bisect_right(self.starts, offset) - 1
@@ -291,7 +316,7 @@ class _Scan:
 
     def cued_sentence(self, offset: int) -> bool:
         s, e = self.sentence(offset)
-        return any(word in self.lower[s:e] for word in CUE_WORDS[:4])
+        return bool(CUE_AT.search(self.text, s, e))
 
     def plain_capital(self, offset: int) -> bool:
         """A capital at a sentence start or in the (title-case) title carries no evidence."""
@@ -309,7 +334,11 @@ def _around_cue(scan: _Scan, start: int, end: int) -> Iterable[tuple[int, int, s
         if m and not INDEFINITE.search(text, max(0, m.start(1) - 4), m.start(1)):
             yield from _items(scan, m.start(1), end, "cue")  # "the Berkeley DeepDrive Dataset"
             return
-    yield from _before_cue(scan, lo, start, text[end - 1] in "sa")
+    # a name needs a capital: most cues ("the proposed dataset") end here, by one C call each
+    if not text[max(lo, start - 50):start].islower():
+        yield from _before_cue(scan, lo, start, text[end - 1] in "sa")
+    if text[end:end + 60].islower():
+        return
     if m := LIST_AFTER.match(text, end):
         yield from _items(scan, m.start(1), m.end(1), "cue")
     elif (m := NAMED_AFTER.match(text, end)) and (
@@ -321,7 +350,10 @@ def _before_cue(scan: _Scan, lo: int, start: int, plural: bool) -> Iterable[tupl
     """Names right before a cue word, unless one kind-like name: "a QA benchmark", "OCR
     benchmarks" name a kind of data ("the DTU and MobileBrick datasets" name two)."""
     text = scan.text
-    for pattern in (LIST_BEFORE, INTRODUCED_BEFORE, MODIFIED_BEFORE):
+    words = text[max(lo, start - 50):start].split()[-3:]
+    if not words:
+        return
+    for pattern in _worth_trying(text, lo, start, words):
         if m := pattern.search(text, lo, start):
             items = list(_items(scan, m.start(1), m.end(1), "cue"))
             if len(items) == 1 and pattern is not INTRODUCED_BEFORE:
@@ -332,6 +364,25 @@ def _before_cue(scan: _Scan, lo: int, start: int, plural: bool) -> Iterable[tupl
                     return
             yield from items
             return
+
+
+def _worth_trying(text: str, lo: int, start: int, words: list[str]) -> list[re.Pattern[str]]:
+    """The patterns that can match before a cue, by cheap tests (each search costs more)."""
+    last = words[-1]
+    patterns = []
+    if last.endswith(")") or not last.islower():
+        patterns.append(LIST_BEFORE)
+    if text.find(", a", lo, start) >= 0 or text.find(", the first", lo, start) >= 0:
+        patterns.append(INTRODUCED_BEFORE)
+    if last.islower() and any(not w.islower() for w in words[:-1]):
+        patterns.append(MODIFIED_BEFORE)
+    return patterns
+
+
+def _word_start(text: str, at: int) -> int:
+    while at > 0 and (text[at - 1].isalnum() or text[at - 1] == "-"):
+        at -= 1
+    return at
 
 
 def _items(scan: _Scan, lo: int, hi: int, how: str) -> Iterable[tuple[int, int, str]]:
@@ -355,26 +406,36 @@ def _trim(text: str, s: int, e: int) -> int:
     return s
 
 
-def _title_name(scan: _Scan) -> Iterable[tuple[int, int, str]]:
-    title = scan.text[:scan.title_end]
+def _title_name(title: str) -> tuple[int, int] | None:
+    """The span of X in a title "X: A Benchmark for ...", else None."""
+    if ":" not in title and " - " not in title:
+        return None
     m = TITLE_NAME.match(title)
-    if m and re.search(r"\b(?:data\s?sets?|benchmark|corpus)\b", title[m.end():], re.IGNORECASE):
-        yield m.start(1), m.end(1), "title"
+    return m.span(1) if m and CUE_AT.search(title, m.end()) else None
 
 
 def _on_scores(scan: _Scan) -> Iterable[tuple[int, int, str]]:
     """ "59.7 mIoU on ADE20K", "74.5% on MMBench": a score said to be on a named thing."""
     text = scan.text
-    for m in ON_NAME.finditer(text):
-        score = SCORE_BEFORE.search(text, max(0, m.start() - 40), m.start() + 1)
-        if score and m.group(0)[1:4] == "for":
-            # "19.67% for PZ" and "gains of 0.313 for Qwen-Image" name classes, tasks or models;
-            # "7.06 mAP for NuImages" names a metric first
-            metric = score.group(0).split()[1:2]
-            if ACRONYM.match(m.group(1)) or not metric or not metric[0][:1].isalpha():
-                continue
-        if score:
-            yield m.start(1), m.end(1), "score"
+    for m in (*ON_NAME.finditer(text), *FOR_NAME.finditer(text)):
+        words = _score_words(text[max(0, m.start() - 40):m.start()].split())
+        if words is None:
+            continue
+        if m.group(0)[1:4] == "for" and (ACRONYM.match(m.group(1)) or not words[1:2]
+                                         or not words[1][:1].isalpha()):
+            continue  # "19.67% for PZ", "0.313 for Qwen-Image": classes, tasks or models
+        yield m.start(1), m.end(1), "score"
+
+
+def _score_words(words: list[str]) -> list[str] | None:
+    """The score and the words after it, if one of the last four words is a score and no clause
+    break follows it: ["59.7", "mIoU"] of "... achieving 59.7 mIoU"."""
+    for i in range(len(words) - 1, max(-1, len(words) - 5), -1):
+        if SCORE_WORD.match(words[i]):
+            return words[i:]
+        if any(c in words[i] for c in ",;()"):
+            return None
+    return None
 
 
 def _coordinated(scan: _Scan, spans: list[tuple[int, int]]) -> Iterable[tuple[int, int]]:
@@ -385,9 +446,16 @@ def _coordinated(scan: _Scan, spans: list[tuple[int, int]]) -> Iterable[tuple[in
             s2 = _trim(text, m.start(1), m.end(1))
             yield s2, m.end(1)
             e = m.end(1)
-        while m := COORD_BEFORE.search(text, max(0, s - 60), s):
+        while text.endswith(SEP_ENDS, max(0, s - 8), s) and (
+                m := COORD_BEFORE.search(text, max(0, s - 60), s)):
             yield _trim(text, m.start(1), m.end(1)), m.end(1)
             s = m.start(1)
+
+
+def _capital_before(text: str, at: int) -> bool:
+    """Whether the word before ``at`` starts with a capital (a cheap test before a search)."""
+    space = text.rfind(" ", 0, at - 1)
+    return at > 1 and text[at - 1] == " " and text[space + 1:space + 2].isupper()
 
 
 def _with_abbreviations(spans: dict[tuple[int, int], tuple[str, str]],
@@ -407,8 +475,10 @@ def _with_abbreviations(spans: dict[tuple[int, int], tuple[str, str]],
 
 def _proposed(scan: _Scan, start: int, end: int) -> bool:
     if start < scan.title_end:
-        return any(s == start for s, _, _ in _title_name(scan))
-    return bool(PROPOSE_BEFORE.search(scan.text, max(0, start - 120), start)
+        return bool(scan.title_name) and scan.title_name[0] == start
+    lo = max(0, start - 100)
+    hinted = any(scan.lower.find(word, lo, start) >= 0 for word in PROPOSE_HINTS)
+    return bool(hinted and PROPOSE_BEFORE.search(scan.text, lo, start)
                 or PROPOSE_AFTER.match(scan.text, end))
 
 

@@ -116,19 +116,20 @@ def load_lexicons(paths: Sequence[Path] = (), use_shipped: bool = True) -> Lexic
     return lexicon
 
 
-# The anchor of a form or a text position: a run starting with a capital or a digit. Matches
-# "ImageNet" in "miniImageNet" and "10" in "CIFAR-10"; must not match "arxiv" (no capital).
-ANCHOR = re.compile(r"[A-Z0-9][A-Za-z0-9]*")
+# The anchor of a form or a text position: a run starting with a capital (a one-character-class
+# start keeps the scan fast). Matches "ImageNet" in "miniImageNet", "DPW" in "3DPW", "CIFAR" in
+# "CIFAR-10"; must not match "arxiv" (no capital).
+ANCHOR = re.compile(r"[A-Z][A-Za-z0-9]*")
 
 
 class FormMatcher:
     """Exact-case forms found in raw text, whatever a tokeniser would make of it.
 
     spaCy keeps "ADE20K." or "ImageNet-1K/22K" as one token, so token matchers miss names at
-    a sentence end or in shorthand. Here each form is indexed by its first anchor (a run that
-    starts with a capital or a digit): a text is read with one ``findall`` of its anchors and
+    a sentence end or in shorthand. Here each form is indexed by an anchor (its longest run
+    starting with a capital): a text is read with one ``findall`` of its anchors and
     a set intersection, and only anchors some form starts with are looked at further. Forms
-    without an anchor ("ogbn-arxiv") are tested with ``in``. A match starts and ends at a
+    without a capital ("ogbn-arxiv") are tested with ``in``. A match starts and ends at a
     letter/digit boundary.
     """
 
@@ -139,10 +140,12 @@ class FormMatcher:
             self.add(form)
 
     def add(self, form: str) -> None:
-        anchor = ANCHOR.search(form)
-        if anchor is None:
+        anchors = list(ANCHOR.finditer(form))
+        if not anchors:
             self.plain.append(form)
             return
+        # the longest anchor is the rarest in texts: "Pile" of "The Pile", "COCO" of "MS COCO"
+        anchor = max(anchors, key=lambda m: len(m.group()))
         forms = self.by_anchor.setdefault(anchor.group(), [])
         forms.append((form, anchor.start()))
         forms.sort(key=lambda pair: -len(pair[0]))  # longest first: "MS COCO" before "COCO"
