@@ -1,29 +1,42 @@
 """Tasks a paper addresses or evaluates on, as lower-case leaderboard-style names.
 
 Two sources: the curated task list (and user lexicons), matched case-insensitively;
-and a shape every leaderboard task shares — one to three modifier words before a
+and the shape every leaderboard task shares — one to four modifier words before a
 task head noun ("object detection", "multi-center PET image synthesis",
-"cross-domain sequential recommendation") — taken when a task cue stands near
-("task", "for", "on", "tackle", "address").
+"cross-domain sequential recommendation") — taken in the title, or in the abstract
+when a task cue stands near ("task", "for", "on", "tackle", "such as") or the phrase
+is coordinated with a task already taken. Head words are found with the lexicon's
+phrase matcher, so the text is scanned once; the modifiers are read backwards from
+each head.
+
+Names follow the guideline: leading words that describe rather than name are
+trimmed ("accurate", "including", "COCO"), a defined acronym is spelled out
+("CTR prediction" -> "click-through rate prediction", the surface kept as an alias),
+and coordinated modifiers or heads are distributed ("image and video generation",
+"image clustering and retrieval"). Names from a user's public list are taken only
+where a shape would be (a cue near) and never when they name a learning paradigm.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
-from extractors.base import DATASET, TASK, Document, Mention
-from extractors.lexicon import Lexicon, load_lexicons, usable
+from extractors.base import ABBREVIATION, DATASET, TASK, Document, Mention
+from extractors.lexicon import DATA, Lexicon, load_lexicons, read_lexicon, usable
 
-HEADS = (r"detection|classification|segmentation|recognition|generation|forecasting|prediction|"
-         r"estimation|translation|retrieval|registration|reconstruction|captioning|answering|"
-         r"synthesis|tracking|localization|localisation|summarization|inpainting|"
-         r"super-resolution|denoising|recommendation|discovery|parsing|modeling|modelling|"
-         r"completion|grounding|re-identification|upsampling|editing|matching|verification|"
-         r"clustering|hashing|spotting|understanding|personalization|adaptation")
+HEADS = frozenset(
+    "detection classification segmentation recognition generation forecasting prediction "
+    "estimation translation retrieval registration reconstruction captioning answering "
+    "synthesis tracking localization localisation summarization inpainting super-resolution "
+    "denoising recommendation discovery parsing modeling modelling completion grounding "
+    "re-identification upsampling editing matching verification clustering hashing spotting "
+    "understanding personalization adaptation filtering fusion analysis "
+    "deblurring dehazing colorization".split())
 # Words that modify a task head but are not part of its name.
 NOT_MODIFIERS = {
     "a", "an", "the", "for", "of", "in", "on", "and", "or", "with", "to", "by", "as", "from",
@@ -36,12 +49,15 @@ NOT_MODIFIERS = {
     "was", "were", "be", "been", "improve", "improves", "improving", "achieve", "achieves",
     "enable", "enables", "perform", "performs", "using", "based", "via", "at", "into", "while",
     "we", "it", "can", "which", "where", "when", "than", "more", "most", "less", "also",
-    "significant", "significantly", "performance", "task", "tasks", "model", "models", "method",
+    "significant", "significantly", "performance", "task", "tasks", "models", "method",
+    "over", "across", "under", "between", "within", "without", "about", "per", "first", "second",
+    "third", "last", "single", "whole", "entire", "overall", "real-world", "practical", "remote",
+    "rapid", "theoretical", "empirical", "extensive", "comprehensive", "systematic", "detailed",
+    "thorough", "rigorous", "formal", "quantitative", "qualitative", "experimental", "numerical",
+    "preliminary", "in-depth", "further", "benchmark", "benchmarks", "dataset", "datasets",
+    "data-driven", "learning-based", "generalist", "specialist", "unified", "joint", "jointly",
+    "only", "not", "but", "so", "very", "how", "why", "what", "who", "whose", "if", "then",
 }
-# One to three lower-case (or acronym) modifiers and a head: "object detection",
-# "PET image synthesis"; not "the detection" (no modifier) or "Detection" (capitalised head).
-TASK_SHAPE = re.compile(
-    rf"(?<![\w'’\-])((?:(?:[a-z][a-z0-9\-]*|[A-Z]{{2,5}})\s){{1,3}}(?:{HEADS}))\b")
 # A leading word that describes rather than names: "including", "designing", "enhanced",
 # "newly", "broader"; not "image", "multi-organ" or "click-through".
 DESCRIBING = re.compile(r"^(?:[a-z\-]+(?:ed|ing|ly)|[a-z]{1,2}|(?:[a-z]+-)?(?:based|level|"
@@ -49,9 +65,68 @@ DESCRIBING = re.compile(r"^(?:[a-z\-]+(?:ed|ing|ly)|[a-z]{1,2}|(?:[a-z]+-)?(?:ba
                         r"better|additional|further|other|diverse|complex|consider|solve|deep|"
                         r"automatic|automated|(?:outperform|achieve|improve|enable|support|"
                         r"handle|tackle|address|show|demonstrate|perform|require|benefit)s?)$")
-# A nearby word that says a task is meant: "the task of", "for", "on", "tasks".
-CUE = re.compile(r"\b(?:tasks?|for|on|in|tackle|address(?:es|ing)?|problems?|benchmarks?)\b",
+# Describing-shaped words that are part of task names: "weakly supervised", "structured",
+# "text-guided", "fine-grained", "drivable", "deformable"; not "enhanced", "including" or
+# "comparable".
+NAMING = re.compile(r"(?:supervised|structured|guided|conditioned|conditional|controlled|"
+                    r"labeled|labelled|annotated|constrained|drivable|controllable|deformable|"
+                    r"wearable|[a-z]+-[a-z]+ed)$")
+# Verbs that take a task as object: "process image clustering", "incorporate low-rank compression".
+VERBS = frozenset("process incorporate generate perform enable support handle tackle address solve "
+                  "improve achieve design develop study investigate explore consider apply use "
+                  "require provide propose introduce present evaluate compare demonstrate show "
+                  "learn train capture extract compute boost enhance facilitate have has had do "
+                  "does did term termed called named dubbed".split())
+# Praise or ability adjectives: "interpretable", "comparable", "powerful"; not "visual" (and not
+# the -able words of NAMING).
+ADJECTIVE = re.compile(r"(?:able|ible|ful|ous)$")
+# "-ing" words that are nouns naming what a task is about: "rating prediction", "driving scene".
+ING_NOUNS = frozenset("rating ranking reading driving clustering matching tracking parsing planning "
+                      "reasoning spotting mapping rendering sampling painting clothing".split())
+# A number of stages or a plural, not a name part: "two-stage", "experiments"; not "class", "news".
+NOT_PART = re.compile(r"^(?!news$)(?:(?:one|two|three|multi|single)-(?:stage|step|phase)|\d[\d.]*|"
+                      r"[a-z]+[^suie'’]s)$")
+# A nearby word that says a task is meant: "the task of", "for", "on", "tasks", "such as".
+CUE = re.compile(r"\b(?:tasks?|for|on|in|tackle|address(?:es|ing)?|problems?|benchmarks?|"
+                 r"such\sas|including|e\.g\.|term(?:ed)?|called|named|applications?)\b",
                  re.IGNORECASE)
+# After a phrase, in its clause, a word that makes it a task: "X is one of the fundamental tasks",
+# "X, which aims to predict"; not "X. Other tasks".
+TASK_AFTER = re.compile(r"[^.;:]{0,40}?\b(?:tasks?|problems?|aims?\sto)\b")
+# Words before a phrase that make it a method used, not a task addressed: "utilizing
+# neural machine translation"; not "for neural machine translation".
+USED = re.compile(r"(?:utilizing|utilising|using|employing|leveraging|via|with)\s")
+# After a phrase, the noun it describes: "an adaptive relation modeling network".
+DESCRIBES_A_METHOD = re.compile(r"\s(?:network|model|framework|architecture|module|layer|"
+                                r"block|system)s?\b", re.IGNORECASE)
+# A modifier word: lower-case ("image", "3d", "top-k", "multi-center"), an acronym ("PET",
+# "LiDAR", "RGB-D") or a capitalised word ("Multi-Center", only in Title Case phrases);
+# not "(PET)" or "image," (punctuation ends the phrase).
+LOWER_WORD = re.compile(r"[a-z0-9][a-z0-9\-]*")
+ACRONYM = re.compile(r"(?=[^A-Z]*[A-Z][^A-Z]*[A-Z]|[^A-Z]*\d[^A-Z]*[A-Z]|[^\d]*[A-Z][^\d]*\d)"
+                     r"[A-Za-z0-9][A-Za-z0-9\-]{1,9}s?")
+TITLE_WORD = re.compile(r"[A-Z0-9][a-z0-9]*(?:-[A-Za-z0-9][a-z0-9]*)*")
+# An acronym in parentheses between modifiers and their head: "(CTR)" in "Click-through rate
+# (CTR) prediction"; not "(see below)".
+PAREN_ACRONYM = re.compile(r"\([A-Z][A-Za-z0-9\-]{1,9}\)")
+# Between two coordinated names: matches ", ", ", and ", " or "; must not match " with the ".
+COORDINATION = re.compile(r"^\s*(?:\([^()]{1,12}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$")
+# The last word of a task name: an action noun ("segmentation", "answering", "analysis") or a head.
+ACTION = re.compile(rf"(?:tion|sion|ing|sis|ment|ance|ence|{'|'.join(sorted(HEADS))})$")
+# Concepts the guideline keeps out of tasks ("few-shot learning", "neural architecture search").
+PARADIGM = re.compile(r"(?:learning|search|distillation|augmentation)$")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A task phrase: its span, its name, the surface without a parenthesised acronym."""
+
+    start: int
+    end: int
+    name: str
+    cued: bool
+    lexicon: bool = False  # from the curated list or a user's list
+    bare: bool = False  # a head alone ("segmentation"): taken only in a list of tasks
 
 
 class TaskExtractor:
@@ -62,63 +137,229 @@ class TaskExtractor:
 
     def __init__(self, nlp: Language, lexicon: Lexicon | None = None) -> None:
         lexicon = lexicon or load_lexicons()
+        concepts = {f.lower() for e in read_lexicon(DATA / "concepts.jsonl") for f in e.forms}
         self.canonical: dict[str, str] = {}
+        self.weak: set[str] = set()  # forms only a user's (public, noisy) list gives
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         patterns = []
         for entry in lexicon.of(TASK):
             for form in entry.forms:
-                if usable(form, TASK, entry.curated) and form.lower() not in self.canonical:
-                    self.canonical[form.lower()] = entry.name.lower()
-                    patterns.append(nlp.make_doc(form))
+                key = form.lower()
+                if not usable(form, TASK, entry.curated) or key in self.canonical:
+                    continue
+                if not entry.curated and not _task_like(key, concepts):
+                    continue
+                self.canonical[key] = entry.name.lower()
+                if not entry.curated:
+                    self.weak.add(key)
+                patterns.append(nlp.make_doc(form))
         self.matcher.add(TASK, patterns)
+        heads = sorted(HEADS | {h + "s" for h in HEADS if not h.endswith("s")})
+        self.matcher.add("HEAD", [nlp.make_doc(h) for h in heads])
+        self.head_key = nlp.vocab.strings["HEAD"]
 
     def __call__(self, document: Document, found: Sequence[Mention]) -> Iterable[Mention]:
         doc, text = document.doc, document.text
-        # "COCO object detection": a dataset named before a task is not part of its name
-        named = {m.start for m in found if m.label == DATASET}
-        spans: dict[tuple[int, int], str] = {}
-        uncued: list[tuple[int, int, str]] = []
-        for _, start, end in self.matcher(doc):
-            span = doc[start:end]
-            spans[(span.start_char, span.end_char)] = self.canonical[span.text.lower()]
-        for match in TASK_SHAPE.finditer(text):
-            start, words = match.start(1), match.group(1).split()
-            while words and (words[0].lower() in NOT_MODIFIERS or DESCRIBING.match(words[0])
-                             or start in named):
-                start += len(words[0]) + 1
-                words = words[1:]
-            if len(words) < 2 or any(w.lower() in NOT_MODIFIERS for w in words):
-                continue
-            window = text[max(0, start - 40):match.end(1) + 12]
-            if CUE.search(window):
-                spans.setdefault((start, match.end(1)), " ".join(words).lower())
-            else:
-                uncued.append((start, match.end(1), " ".join(words).lower()))
-        _coordinated(text, spans, uncued)
+        reader = _Reader(document, found)
+        candidates: list[Candidate] = []
+        for key, start, end in self.matcher(doc):
+            s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+            if key == self.head_key:
+                candidates.extend(reader.shapes(s, e))
+            elif text[s - 1:s] != "-":  # "sequential-recommendation model" is a compound
+                surface = text[s:e].lower()
+                name = self.canonical[surface]
+                weak = surface in self.weak
+                candidates.append(Candidate(s, e, name, not weak or reader.cued(s, e), True))
+        _extending_known(candidates)
+        taken = _coordinated(text, candidates)
         out = []
-        for (s, e), name in sorted(spans.items()):
-            if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in spans):
-                continue  # "image segmentation" inside "medical image segmentation"
-            out.append(Mention(TASK, text[s:e], s, e, self.name, {"canonical": name}))
+        for c in _outermost(taken):
+            attrs = {"canonical": c.name}
+            out.append(Mention(TASK, text[c.start:c.end], c.start, c.end, self.name, attrs))
         return out
 
 
-# Between two coordinated names: matches ", ", ", and ", " or "; must not match " with the ".
-COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$")
+def _task_like(name: str, concepts: set[str]) -> bool:
+    """Whether a public list's name reads as a task: it ends in an action noun ("keyword
+    spotting", "altitude control" no; "image inpainting" yes) and starts with no describing word;
+    "few-shot learning" is a concept and "recommendation systems", "real-time object
+    detection" or "general knowledge" are not task names, whatever a list says."""
+    words = name.split()
+    if name in concepts or PARADIGM.search(name) or not ACTION.search(words[-1]):
+        return False
+    first = words[0]
+    return len(words) == 1 or not (first in NOT_MODIFIERS or DESCRIBING.match(first)
+                                   or ADJECTIVE.search(first))
 
 
-def _coordinated(text: str, spans: dict[tuple[int, int], str],
-                 candidates: list[tuple[int, int, str]]) -> None:
-    """Take uncued task shapes coordinated with a task already found: "skin lesion
+class _Reader:
+    """Reads task phrases backwards from a head word in one document."""
+
+    def __init__(self, document: Document, found: Sequence[Mention]) -> None:
+        self.text = document.text
+        self.title_end = document.title_end
+        self.starts = {s for s, _ in document.sentences()}
+        # "COCO object detection": a dataset named before a task is not part of its name
+        self.named = {m.start for m in found if m.label == DATASET}
+        self.long = {m.text: m.attrs["long_form"] for m in found
+                     if m.label == ABBREVIATION and m.attrs.get("long_form")}
+
+    def shapes(self, head_start: int, head_end: int) -> list[Candidate]:
+        """The phrase ending at a head word, and a second one when modifiers or heads are
+        coordinated ("image and video generation", "image clustering and retrieval")."""
+        text = self.text
+        head = text[head_start:head_end]
+        if head[-1] == "s" and head[:-1].lower() in HEADS:
+            head = head[:-1]  # "fine-grained classifications"
+        title_case = head[0].isupper()
+        if title_case and head_start > self.title_end and not self._title_phrase(head_start):
+            return []
+        words = self._modifiers(head_start, title_case)
+        out = [self._candidate(words, head, head_end)]
+        if not words and not title_case:  # "segmentation" in "detection, segmentation, and ..."
+            out.append(Candidate(head_start, head_end, head, False, bare=True))
+        out.append(self._shared_head(head_start, head_end, title_case))
+        return [c for c in out if c is not None]
+
+    def _title_phrase(self, head_start: int) -> bool:
+        """A capitalised head in the abstract needs a capitalised word before it."""
+        before = self.text[max(0, head_start - 30):head_start].split()
+        return bool(before) and bool(TITLE_WORD.fullmatch(before[-1]))
+
+    def _modifiers(self, head_start: int, title_case: bool) -> list[tuple[int, str]]:
+        """Up to five words before the head, in the same line, that could modify it, each with
+        its offset; a parenthesised acronym right before the head is stepped over."""
+        text = self.text
+        low = max(0, head_start - 90, text.rfind("\n", 0, head_start) + 1)
+        pieces = text[low:head_start].split(" ")
+        if low == head_start - 90:
+            pieces = pieces[1:]  # the first piece may be cut
+        if not pieces or pieces.pop() != "":
+            return []  # glued to the word before ("sequential-recommendation")
+        words: list[tuple[int, str]] = []
+        at = head_start
+        for piece in reversed(pieces):
+            at -= len(piece) + 1
+            if len(words) == 5:
+                break
+            if not words and at > 0 and PAREN_ACRONYM.fullmatch(piece):
+                long = self.long.get(piece[1:-1], "")
+                if long and text.endswith(long, 0, at - 1):  # "Click-Through-Rate (CTR)"
+                    return [(at - 1 - len(long), long)]
+                continue  # "(CTR)" stays in the surface, not in the name
+            if not self._word(piece, at, title_case):
+                break
+            words.insert(0, (at, piece))
+        return words
+
+    def _word(self, piece: str, at: int, title_case: bool) -> bool:
+        if LOWER_WORD.fullmatch(piece) or ACRONYM.fullmatch(piece):
+            return True
+        if not TITLE_WORD.fullmatch(piece):
+            return False
+        return title_case or at in self.starts or at - 1 in self.starts
+
+    def _candidate(self, words: list[tuple[int, str]], head: str, end: int) -> Candidate | None:
+        """The longest run of naming words before the head; acronyms spelled out; the cue."""
+        title_case = head[0].isupper()
+        keep = len(words)
+        while keep and self._names(words, keep - 1, title_case):
+            keep -= 1
+        words = words[keep:]
+        if not words:
+            return None
+        if len(words) == 1 and ACRONYM.fullmatch(words[0][1]) and words[0][1] not in self.long:
+            return None  # "COCO detection", "LLM adaptation": a name, not a kind of data
+        start = words[0][0]
+        if keep and USED.fullmatch(self.text[words[0][0] - 12:words[0][0]].split(" ")[-2] + " "):
+            return None  # "utilizing neural machine translation": a method used
+        name = " ".join(self.long.get(w, w) for _, w in words).lower() + " " + head.lower()
+        cued = start < self.title_end or self.cued(start, end)
+        if DESCRIBES_A_METHOD.match(self.text, end):
+            cued = False  # "an adaptive relation modeling network"
+        return Candidate(start, end, name, cued)
+
+    def _names(self, words: list[tuple[int, str]], i: int, title_case: bool) -> bool:
+        """Whether word ``i`` can be part of the name: not "the", "accurate", "two-stage",
+        "including", a verb or a dataset; describing words stay in a capitalised abstract phrase
+        (a coined name: "Labeling Instruction Generation") and before a naming word ("weakly
+        supervised")."""
+        at, word = words[i]
+        low = word.lower()
+        if low in NOT_MODIFIERS or low in VERBS or NOT_PART.match(low) or at in self.named:
+            return False
+        if title_case and at > self.title_end:
+            return True
+        if NAMING.search(low) or low in ING_NOUNS or (low.endswith("ly") and i + 1 < len(words)
+                                  and NAMING.search(words[i + 1][1].lower())):
+            return True
+        return not (DESCRIBING.match(low) or ADJECTIVE.search(low))
+
+    def cued(self, start: int, end: int) -> bool:
+        """A task cue shortly before or after: "for X", "on the X task", "X, which aims to"."""
+        return bool(CUE.search(self.text, max(0, start - 40), end + 12)
+                    or TASK_AFTER.match(self.text, end))
+
+    def _shared_head(self, head_start: int, head_end: int, title_case: bool) -> Candidate | None:
+        """A name whose modifier or head is coordinated with another's: "image" in "image and
+        video generation" names "image generation"; "retrieval" in "image clustering and
+        retrieval" names "image retrieval". The mention spans the word that differs."""
+        text = self.text
+        before = text[max(0, head_start - 60):head_start].split(" ")
+        if len(before) < 4 or before[-1] != "":
+            return None
+        head = text[head_start:head_end]
+        if before[-3] in ("and", "or") and before[-2].lower() not in HEADS:  # "image and video"
+            left = before[-4]
+            at = head_start - len(before[-2]) - len(before[-3]) - len(left) - 3
+            if left.lower() in HEADS or not self._word(left, at, title_case) or (
+                    len(before) > 4 and self._word(before[-5], 0, title_case)
+                    and before[-5].lower() not in NOT_MODIFIERS):
+                return None  # "Visual Perception and Multimodal Understanding"
+            found = self._candidate([(at, left)], head, head_end)
+            return found and Candidate(at, at + len(left), found.name, found.cued)
+        if before[-2] in ("and", "or") and before[-3].lower() in HEADS:  # "clustering and"
+            other = head_start - len(before[-2]) - len(before[-3]) - 2
+            found = self._candidate(self._modifiers(other, title_case), head, head_end)
+            return found and Candidate(head_start, head_end, found.name, found.cued)
+        return None
+
+
+def _extending_known(candidates: list[Candidate]) -> None:
+    """A phrase that ends in a task the lexicon knows names a kind of it, so it is a task where
+    the known one is: "open-set domain adaptation" with "domain adaptation" inside."""
+    known = {c.end for c in candidates if c.cued and c.lexicon}
+    for c in candidates:
+        if not c.cued and not c.bare and c.end in known:
+            c.cued = True
+
+
+def _coordinated(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Cued candidates, and uncued ones coordinated with one already taken: "skin lesion
     segmentation, abdominal multi-organ segmentation, and polyp segmentation"."""
+    taken = [c for c in candidates if c.cued]
+    waiting = [c for c in candidates if not c.cued]
     changed = True
-    while changed:
+    while changed and waiting:
         changed = False
-        for start, end, name in candidates:
-            if (start, end) in spans:
-                continue
-            if any(COORDINATION.match(text[e:start]) or COORDINATION.match(text[end:s])
-                   for s, e in spans if e <= start or end <= s):
-                spans[(start, end)] = name
+        for c in list(waiting):
+            if any(COORDINATION.match(text[t.end:c.start]) or COORDINATION.match(text[c.end:t.start])
+                   for t in taken if t.end <= c.start or c.end <= t.start):
+                taken.append(c)
+                waiting.remove(c)
                 changed = True
+    return taken
 
+
+def _outermost(candidates: list[Candidate]) -> list[Candidate]:
+    """Candidates not inside a longer one ("image segmentation" inside "medical image
+    segmentation"), by one sorted sweep; the first of equal spans wins."""
+    out: list[Candidate] = []
+    for c in sorted(candidates, key=lambda c: (c.start, -c.end)):
+        if out and c.start < out[-1].end:
+            if c.end - c.start > out[-1].end - out[-1].start:
+                out[-1] = c
+            continue
+        out.append(c)
+    return out
