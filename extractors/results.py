@@ -1,58 +1,83 @@
 """Reported absolute scores: a metric, a value with its unit or ± part, and the dataset.
 
-Built on the metric, dataset and method mentions found before. A result is a
-metric mention with a value right after it ("a Dice score of 0.8013 ± 0.0243",
-"mAP@0.5 of 0.9501", "accuracy: 96%") or right before it ("55.6 mIoU",
-"91.2% top-1 accuracy"). The dataset is the one named in the same clause
-("on ADE20K", "an ImageNet accuracy of"); the method is the nearest method named
-before the value in the sentence, else the paper's proposed method. Relative
-claims ("improves by 3.2 AP", "20% fewer", "a gain of 1.5 mIoU", "10x faster")
-are not results.
+Built on the metric, dataset and method mentions found before. A metric named once is the
+same metric wherever its form recurs in the text ("(IS=8.81pm0.10, FID=9.91)"), whether or
+not a tokeniser split it there. A result is a metric with a value
+
+- after it: "a Dice score of 0.8013 ± 0.0243", "mean Average Precision (mAP@0.5) of 0.9501",
+  "accuracy: 96%", "FID=9.91", "an mIoU of 86.18%, and 97.84%";
+- or before it: "55.6 mIoU", "91.2% top-1 accuracy", "83.0% zero-shot transfer accuracy",
+  "12.83 million parameters";
+- or chained after either: "2.26% test error on CIFAR-10, 16.39% on CIFAR-100 and 23.4% on
+  ImageNet" gives three results of the one metric.
+
+The dataset is the one named in the same clause ("on ADE20K", "an ImageNet accuracy of"), else
+the dataset of the sentence before when this one names no data at all. The method is the
+nearest method named before the value in the sentence, else the paper's proposed method.
+Relative claims are not results: "improves by 3.2 AP", "by 7.06 mAP for X and 12.9 mAP for
+Y", "20% fewer", "0.76% accuracy loss", "+1.5 mIoU", "1%-2%", "10x faster".
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from extractors.base import DATASET, METHOD, METRIC, RESULT, Document, Mention
 
-# "0.8013 ± 0.0243", "88.0%", "55.6", "0.6211 \\pm 0.0309", "4.1 %"; not "3.2x" or "2024".
-VALUE = r"\d+(?:\.\d+)?\s?\\?%?(?:\s?(?:±|\\?pm|\+/-|\+-)\s?\d+(?:\.\d+)?\s?\\?%?)?"
-# Further values of one metric: " and 97.84%", ", 0.6211 ± 0.0309"; not " and 12 layers".
-MORE_VALUES = re.compile(rf"^(?:,\s?|\s(?:and|or|vs\.?)\s|,\sand\s)({VALUE})(?![\w]|\.\d)")
-# After a metric: " of 0.95", ": 96%", " = 55.6", " score of", " reaching 88.0%", " is 0.9".
+# A score as written: "0.8013 ± 0.0243", "88.0%", "55.6", "0.6211 \\pm 0.0309", "8.81pm0.10",
+# "4M+", "12.83 million", "17.1 ms", "1.2 GPU days"; not the "3" of "3.2x" (checked after).
+VALUE = (r"\d+(?:\.\d+)?(?:\s?\\?%)?(?:(?:\s?(?:±|\\pm|\+/-|\+-)\s?|pm)\d+(?:\.\d+)?(?:\s?\\?%)?)?"
+         r"(?:\s(?:million|billion|ms|GPU[\s-]days|hours)\b|[KMB]\+?(?![\w]))?")
+# What may not follow a value: letters, digits, a range, a multiplier, a comparison. Matches
+# "x faster" after "3.2", "-2%" after "1%"; must not match " on COCO" or a sentence's full stop.
+NOT_AFTER_VALUE = re.compile(r"\w|\.\d|[-–]\d|\s?(?:x|×|times|fewer|less|more|lower|higher)\b")
+# After a metric: " of 0.95", ": 96%", "=9.91", " score of", " (mAP@0.5) of 0.9501",
+# " reaching 88.0%", " of up to 95%"; not " of the model".
 AFTER_METRIC = re.compile(
-    rf"^(?:\s?score)?(?:\s(?:of|is|was|reaches|reaching|=|at)\s|\s?[:=]\s?)(?:about\s|around\s|"
-    rf"up\sto\s|only\s|over\s)?({VALUE})(?![\w]|\.\d|\s?(?:x|×|times|fewer|less|more|lower|higher))")
-# Before a metric: "55.6 ", "91.2% ", "0.95 in ", "12.83 million ", "83.0% zero-shot transfer ";
-# not "by 3.2 " (relative).
+    r"(?:\s?score)?(?:\s?\([^()]{1,40}\))?(?:\s(?:of|is|was|were|reaches|reaching|achieves|at)\s"
+    r"|\s?[:=]\s?)(?:(?:about|around|approximately|up\sto|only|over|nearly|roughly|just)\s)?"
+    rf"({VALUE})")
+# Before a metric, with up to three modifier words: "55.6 ", "91.2% ", "83.0% zero-shot
+# transfer "; not "by 3.2 " (relative, checked apart), "20% of the " (function words) or
+# "22K without sacrificing " (verbs).
 BEFORE_METRIC = re.compile(
-    rf"(?<![\w.])({VALUE}(?:\s(?:million|billion))?)\s(?:(?:mean|average|the|in|of)\s)?"
-    rf"((?:[a-z][a-z\-]+\s){{0,2}})$")
-# Words between a value and its metric that make the value a change, not a score.
-CHANGE_WORDS = {"improvement", "improvements", "gain", "gains", "boost", "increase", "reduction",
-                "drop", "decrease", "on", "in", "over", "than", "higher", "lower", "better",
-                "fewer", "less", "more", "relative", "absolute", "points", "point"}
-# Words that make a number relative: "improves by", "gain of", "fewer", "+", "increase".
+    rf"(?<![\w.\-+/])({VALUE})\s(?:(?!(?:of|by|on|in|for|with|to|than|and|or|at|from|the|a|an|"
+    r"without|within|while|when|where|which|that|fewer|less|more|lower|higher|[a-z]+ing)\s)"
+    r"[a-z][\w\-]*\s){0,3}$")
+# Further values of one metric: " and 97.84%", ", 0.6211 ± 0.0309"; not " and 12 layers".
+MORE_VALUES = re.compile(rf"(?:,\s?|\s(?:and|or|vs\.?)\s|,\sand\s)({VALUE})(?!\w|\.\d)")
+# A chained value of the same metric: " on CIFAR-10, 16.39%" before " on"; not ", 16 layers".
+CHAINED = re.compile(rf"(?:\s(?:on|for|in)\s[^,;()]{{1,50}}?)(?:,\s(?:and\s)?|\sand\s)({VALUE})"
+                     r"(?=\s(?:on|for|in)\s)")
+# Words that make the next number relative: "improves by ", "gain of ", "+", "outperforms ".
 RELATIVE = re.compile(
     r"(?:\bby|\bgains?\s(?:of|in)|\bimprovements?\s(?:of|in)|\bincreases?\s(?:of|in)|"
-    r"\breductions?\s(?:of|in)|\bdrops?\s(?:of|in)|\bboosts?|\boutperform\w*|[+↑]|"
-    r"\bmargin\sof|\bup\sto)\s?$", re.IGNORECASE)
-RELATIVE_AFTER = re.compile(r"^\s?(?:%\s)?(?:fewer|less|more|lower|higher|faster|slower|"
-                            r"improvement|gain|better|relative|absolute|points|loss|drop|"
-                            r"degradation|reduction|increase|decrease)\b", re.IGNORECASE)
-# A value in a chain of relative claims: "by 7.06 mAP for NuImages and " before "12.9 mAP".
+    r"\breductions?\s(?:of|in)|\bdrops?\s(?:of|in)|\bboosts?|\boutperform\w*|[+↑↓−]|"
+    r"\bmargin\sof)\s?$", re.IGNORECASE)
+# A number listed after a relative one: "by 7.06 mAP for NuImages and ", "improvements of
+# 11.1% Acc on X, 14.6 BLEU on Y, and "; not "by 2 and" (no value between).
 RELATIVE_CHAIN = re.compile(
-    r"\bby\s[\d.]+\s?%?\s[\w@\-]+(?:\s(?:on|for|in)\s[\w\-']+)?(?:\sand|,)\s?$")
-# Between a value or metric and its dataset: matches " on ", " on the ", " in "; not " with ".
-ON_DATASET = re.compile(r"^\s(?:on|for|in)\s(?:the\s)?$")
-# Another value of the same metric on the next dataset: matches ", 16.39% on", " and 23.4% on";
-# must not match ", with 12 layers on" (no value first) or " and 3.2x faster".
-CONTINUED = re.compile(rf"^(?:,\s?(?:and\s)?|\sand\s)({VALUE})(?=\s(?:on|for|in)\s)")
-DIGIT = re.compile(r"\d")
+    rf"\b(?:by|(?:improvements?|gains?|increases?)\sof)\s(?:about\s|around\s|up\sto\s)?{VALUE}"
+    r"[^.;]{1,100}?(?:,\s(?:and\s)?|\sand\s)$", re.IGNORECASE)
+# Words after a value or metric that make it relative: " fewer", "% lower", " loss", " gain".
+RELATIVE_AFTER = re.compile(
+    r"\s?(?:%\s)?(?:fewer|less|more|lower|higher|faster|slower|improvements?|gains?|better|"
+    r"worse|relative|absolute|points?|pp|loss|drops?|degradation|reductions?|increases?|"
+    r"boosts?|speedups?|overhead|margin)\b", re.IGNORECASE)
+# Where a clause ends, so a dataset beyond it belongs to another claim: "; ", ", while".
 CLAUSE_END = re.compile(r"[;]|,\s(?:while|whereas|and\s(?:the|a|an))\b|\bwhile\b")
+# A preposition right before a dataset after the value: " on ", " for the ", ") on the ".
+PREPOSITION = re.compile(r"\b(?:on|for|in|over|across|using)\s(?:the\s|both\s)?$")
+# Words saying a sentence is about some data, so the last sentence's dataset is not carried
+# over: "dataset", "benchmark", "data", "test split"; "database" is one too, rightly.
+DATA_WORD = re.compile(r"\b(?:data|benchmark|corpus|split|test\s?set|validation\sset)",
+                       re.IGNORECASE)
+# Metrics that count model size or compute: a result only beside a score or after "only".
+COUNT_METRIC = re.compile(r"(?i:param\w*|(?:G|T|M)?FLOPs?|MACs?)$")
+
+Span = tuple[int, int]
 
 
 class ResultExtractor:
@@ -66,106 +91,126 @@ class ResultExtractor:
 
     def __call__(self, document: Document, found: Sequence[Mention]) -> Iterable[Mention]:
         text = document.text
-        metrics = [m for m in found if m.label == METRIC]
-        datasets = sorted((m for m in found if m.label == DATASET), key=lambda m: m.start)
-        methods = sorted((m for m in found if m.label == METHOD), key=lambda m: m.start)
-        proposed = next((m.text for m in methods if m.attrs.get("proposed")), None)
-        starts = [start for start, _ in document.sentences()]
+        metrics = _metric_spans(text, [m for m in found if m.label == METRIC])
+        if not metrics:
+            return []
+        context = _Context(document, found)
         out, seen = [], set()
-        for metric in metrics:
-            values = list(self._values(text, metric))
-            values += _continued(text, datasets, values, metric)
-            for s, e in values:
+        for ms, me in metrics:
+            for s, e, anchored in _values(text, ms, me):
                 if (s, e) in seen:
                     continue
                 seen.add((s, e))
-                sentence = _bounds(starts, len(text), s)
+                lo, hi = (min(s, ms), max(e, me)) if anchored else (s, e)
                 attrs = {
-                    "metric": metric.text,
+                    "metric": text[ms:me],
                     "value": text[s:e].strip(),
-                    "dataset": _dataset(text, datasets, sentence, min(s, metric.start),
-                                        max(e, metric.end) if s < metric.start else e),
-                    "method": _method(methods, sentence, min(s, metric.start)) or proposed,
+                    "dataset": context.dataset(lo, hi),
+                    "method": context.method(s),
                 }
                 out.append(Mention(RESULT, text[s:e], s, e, self.name, attrs))
-        return out
+        return [m for m in out if _scored(m, out, context)]
 
-    @staticmethod
-    def _values(text: str, metric: Mention) -> Iterable[tuple[int, int]]:
-        after = AFTER_METRIC.match(text[metric.end:metric.end + 60])
-        if after:
-            s, e = metric.end + after.start(1), metric.end + after.end(1)
-            yield s, e
-            while more := MORE_VALUES.match(text[e:e + 40]):
-                s, e = e + more.start(1), e + more.end(1)
-                if not RELATIVE_AFTER.match(text[e:e + 14]):
-                    yield s, e
-        before_text = text[max(0, metric.start - 40):metric.start]
-        before = BEFORE_METRIC.search(before_text)
+
+def _metric_spans(text: str, metrics: list[Mention]) -> list[Span]:
+    """Every metric mention, and every other place its form recurs as a whole word."""
+    spans = {(m.start, m.end) for m in metrics}
+    for form in {m.text for m in metrics}:
+        at = text.find(form)
+        while at >= 0:
+            end = at + len(form)
+            whole = (at == 0 or not text[at - 1].isalnum()) and not text[end:end + 1].isalnum()
+            if whole and not any(s < end and at < e for s, e in spans):
+                spans.add((at, end))
+            at = text.find(form, end)
+    return sorted(spans)
+
+
+def _values(text: str, ms: int, me: int) -> Iterator[tuple[int, int, bool]]:
+    """``(start, end, next_to_metric)`` of each value the metric at ``ms:me`` scores."""
+    last = -1
+    if (after := AFTER_METRIC.match(text, me)) and _absolute(text, *after.span(1)):
+        s, e = after.span(1)
+        yield s, e, True
+        last = e
+        while (more := MORE_VALUES.match(text, e)) and _absolute(text, *more.span(1)):
+            s, e = more.span(1)
+            if text[s:e].isdigit():  # " and 12 layers": a count
+                break
+            yield s, e, False
+        last = e
+    before = BEFORE_METRIC.search(text, max(0, ms - 60), ms)
+    if before and last < 0:
+        s, e = before.span(1)
+        relative = RELATIVE_AFTER.match(text, me) or not _absolute(text, s, e)
+        if not relative and not text[s:e].strip().isdigit():  # "14 datasets" is a count
+            yield s, e, True
+            last = me
+    while last >= 0 and (chained := CHAINED.match(text, last)):
+        s, e = chained.span(1)
+        if _absolute(text, s, e):
+            yield s, e, False
+        last = e
+
+
+def _scored(result: Mention, results: list[Mention], context: _Context) -> bool:
+    """A parameter or FLOP count is a result beside a score of the same sentence or after
+    "only" ("with only 4M+ parameters"); alone it describes a model ("a 7B-parameter LLM")."""
+    if not COUNT_METRIC.search(result.attrs["metric"]):
+        return True
+    lo, hi = context.sentence(result.start)
+    if "only" in context.text[max(lo, result.start - 12):result.start]:
+        return True
+    return any(lo <= r.start < hi and not COUNT_METRIC.search(r.attrs["metric"]) for r in results)
+
+
+def _absolute(text: str, s: int, e: int) -> bool:
+    """Not a relative claim: no "by"/"+"/"gain of" before, no "fewer"/"x"/"loss" after."""
+    if NOT_AFTER_VALUE.match(text, e) or RELATIVE_AFTER.match(text, e):
+        return False
+    window = text[max(0, s - 150):s]
+    return not (RELATIVE.search(window[-25:]) or RELATIVE_CHAIN.search(window))
+
+
+class _Context:
+    """Datasets, methods and sentence bounds of one document, for placing each result."""
+
+    def __init__(self, document: Document, found: Sequence[Mention]) -> None:
+        self.text = document.text
+        self.sentences = document.sentences()
+        self.starts = [s for s, _ in self.sentences]
+        self.datasets = sorted((m for m in found if m.label == DATASET), key=lambda m: m.start)
+        self.methods = sorted((m for m in found if m.label == METHOD), key=lambda m: m.start)
+        self.proposed = next((m.text for m in self.methods if m.attrs.get("proposed")), None)
+
+    def sentence(self, offset: int) -> Span:
+        i = max(0, bisect_right(self.starts, offset) - 1)
+        return self.sentences[i] if self.sentences else (0, len(self.text))
+
+    def dataset(self, start: int, end: int) -> str | None:
+        """Named right before ("an ImageNet accuracy of"), after ("on X"), earlier in the
+        clause, or in the sentence before when this one names no data."""
+        text, (lo, hi) = self.text, self.sentence(start)
+        in_sentence = [d for d in self.datasets if lo <= d.start < hi]
+        adjacent = [d for d in in_sentence if text[d.end:start] == " "]
+        if adjacent:
+            return adjacent[-1].text
+        for d in in_sentence:
+            if end <= d.start <= end + 60 and PREPOSITION.search(text, end, d.start) and (
+                    not CLAUSE_END.search(text, end, d.start)):
+                return d.text
+        before = [d for d in in_sentence if d.end <= start
+                  and not CLAUSE_END.search(text, d.end, start)]
         if before:
-            s = metric.start - len(before_text) + before.start(1)
-            e = metric.start - len(before_text) + before.end(1)
-            relative = (CHANGE_WORDS.intersection(before.group(2).split())
-                        or RELATIVE.search(text[max(0, s - 25):s])
-                        or RELATIVE_AFTER.match(text[metric.end:metric.end + 14])
-                        or RELATIVE_CHAIN.search(text[max(0, s - 60):s]))
-            if not relative and not text[s:e].strip().isdigit():  # "14 datasets" is a count
-                yield s, e
+            return before[-1].text
+        if in_sentence or DATA_WORD.search(text, lo, hi):
+            return None
+        i = bisect_right(self.starts, start) - 1
+        before_lo = self.starts[i - 1] if i > 0 else lo
+        previous = {d.text for d in self.datasets if before_lo <= d.start < lo}
+        return previous.pop() if len(previous) == 1 else None
 
-
-def _continued(text: str, datasets: list[Mention], values: list[tuple[int, int]],
-               metric: Mention) -> list[tuple[int, int]]:
-    """Values of the same metric on further datasets: "2.26% test error on CIFAR-10, 16.39% on
-    CIFAR-100 and 23.4% on ImageNet" gives 16.39% and 23.4% after 2.26%."""
-    out: list[tuple[int, int]] = []
-    if not values:
-        return out
-    end = max(values[-1][1], metric.end)
-    while True:
-        following = [d for d in datasets if end <= d.start <= end + 12
-                     and ON_DATASET.match(text[end:d.start])]
-        if not following:
-            return out
-        more = CONTINUED.match(text[following[0].end:following[0].end + 40])
-        if not more:
-            return out
-        s, e = following[0].end + more.start(1), following[0].end + more.end(1)
-        out.append((s, e))
-        end = e
-
-
-def _bounds(starts: list[int], length: int, offset: int) -> tuple[int, int]:
-    i = bisect_right(starts, offset) - 1
-    return starts[max(i, 0)], starts[i + 1] if i + 1 < len(starts) else length
-
-
-def _dataset(text: str, datasets: list[Mention], sentence: tuple[int, int], start: int,
-             end: int) -> str | None:
-    """The dataset of the clause: named after the value ("on X"), else just before it."""
-    lo, hi = sentence
-    adjacent = [d for d in datasets if lo <= d.start and 0 <= start - d.end <= 2]
-    if adjacent:  # "an ImageNet accuracy of 88.0%"
-        return adjacent[-1].text
-    after = [d for d in datasets if end <= d.start < hi and d.start - end <= 40
-             and not CLAUSE_END.search(text[end:d.start])]
-    if after:
-        return after[0].text
-    # "60.0 AP on MS COCO and 59.7 mIoU": a dataset after another value belongs to that value
-    before = [d for d in datasets if lo <= d.start and d.end <= start
-              and not CLAUSE_END.search(text[d.end:start]) and _own(text[d.end:start])]
-    if before:
-        return before[-1].text
-    named = {d.text for d in datasets}
-    return named.pop() if len(named) == 1 else None  # the paper's only dataset
-
-
-def _own(between: str) -> bool:
-    """Whether a dataset named before a value is the value's: no other value comes between,
-    except inside one parenthesis ("on STL-10 (IS=10.44, FID=22.18)")."""
-    return not DIGIT.search(between) or ("(" in between and ")" not in between)
-
-
-def _method(methods: list[Mention], sentence: tuple[int, int], start: int) -> str | None:
-    lo, _ = sentence
-    before = [m for m in methods if lo <= m.start and m.end <= start]
-    return before[-1].text if before else None
+    def method(self, start: int) -> str | None:
+        lo, _ = self.sentence(start)
+        before = [m for m in self.methods if lo <= m.start and m.end <= start]
+        return before[-1].text if before else self.proposed
