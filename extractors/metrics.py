@@ -69,7 +69,8 @@ WEAK = {"high", "low", "higher", "lower", "good", "best", "top", "overall", "ave
         "desired", "strong", "fair", "reasonable", "acceptable", "original", "baseline",
         "small", "large", "larger", "smaller", "lesser", "reduced", "increased", "significant",
         "substantial", "minimal", "maximal", "minimum", "maximum", "extra", "additional",
-        "much", "less", "more", "fewer", "significantly", "lowest", "highest", "limited"}
+        "much", "less", "more", "fewer", "significantly", "lowest", "highest", "limited",
+        "model", "network", "system", "method"}
 EVALUATIVE = re.compile(r"(?:ful|ous|ible|able)$")  # "graceful", "remarkable": praise, not a name
 QUALIFIABLE = {"accuracy", "error", "cost", "time", "memory", "speedup", "distance", "delay"}
 # "-ing" words that name a process a measure is taken over: "training time", "decoding speed".
@@ -78,7 +79,7 @@ PROCESSES = frozenset({"training", "learning", "processing", "computing", "decod
 MODIFIER = re.compile(r"(?<![\w\-])([a-z][a-z\-]+)\s$")
 # Measures that are one only with a qualifier and a value or comparison nearby ("training time"
 # in "cuts training time by 2x"); not "at test time" or "long short-term memory".
-BARE_HEADS = re.compile(r"\b(?:errors?|cost|delay|time|memory|distance)\b")
+BARE_HEADS = ("error", "errors", "cost", "delay", "time", "memory", "distance")
 # Qualifiers of a setting or a moment, not of a measure: "batch size", "test time", "real time".
 NOT_QUALIFIERS = frozenset({"test", "real", "long", "short-term", "same", "each", "every", "very",
                             "across", "against", "over", "under", "between", "within", "without",
@@ -127,22 +128,24 @@ class MetricExtractor:
                 (exact if cased else lower).append(nlp.make_doc(form))
         self.exact.add(METRIC, exact)
         self.lower.add(METRIC, lower)
+        self.lower.add("HEAD", [nlp.make_doc(h) for h in BARE_HEADS])
+        self.head_key = nlp.vocab.strings["HEAD"]
 
     def __call__(self, document: Document, found: Sequence[Mention]) -> Iterable[Mention]:
         text = document.text
-        spans = self._lexicon(document, text)
-        if "=" in text:  # "FID=9.91" is one token: the matchers miss it
-            for match in GLUED.finditer(text):
-                word = match.group(1)
-                if word in self.canonical or word.lower() in self.canonical:
-                    spans.setdefault((match.start(1), match.end(1)), "lexicon")
-        for guard, pattern, group, how in SHAPES:
-            if guard in text:
-                for match in pattern.finditer(text):
-                    spans[(match.start(group), match.end(group))] = how
-        if "metric" in text or "trade" in text:
-            spans.update(dict.fromkeys(_named(text), "named"))
-        spans.update(dict.fromkeys(_qualified_heads(text, spans), "qualified"))
+        spans, heads = self._lexicon(document, text)
+        for at in _find_all(text, "="):  # "FID=9.91" is one token: the matchers miss it
+            match = GLUED.search(text, max(0, at - 16), at + 3)
+            if match and (match.group(1) in self.canonical
+                          or match.group(1).lower() in self.canonical):
+                spans.setdefault(match.span(1), "lexicon")
+        for needle, pattern, group, before, after, how in SHAPES:
+            for at in _find_all(text, needle):
+                match = pattern.search(text, max(0, at - before), at + after)
+                if match:
+                    spans[match.span(group)] = how
+        spans.update(dict.fromkeys(_named(text), "named"))
+        spans.update(dict.fromkeys(_qualified_heads(text, spans, heads), "qualified"))
         spans = {_qualified(text, s, e): how for (s, e), how in spans.items()}
         out = []
         for s, e in _outermost(spans):
@@ -156,30 +159,59 @@ class MetricExtractor:
             out.append(Mention(METRIC, surface, s, e, self.name, attrs))
         return out
 
-    def _lexicon(self, document: Document, text: str) -> dict[tuple[int, int], str]:
+    def _lexicon(self, document: Document, text: str
+                 ) -> tuple[dict[tuple[int, int], str], list[tuple[int, int]]]:
+        """Lexicon forms, and the bare measure heads ("error", "time") the lower-case matcher
+        found with them."""
         doc = document.doc
         spans: dict[tuple[int, int], str] = {}
+        heads: list[tuple[int, int]] = []
         for matcher in (self.exact, self.lower):
-            for _, start, end in matcher(doc):
+            for key, start, end in matcher(doc):
                 s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+                if key == self.head_key:
+                    heads.append((s, e))
+                    continue
                 if _describes_other(text, s, e):
                     continue
                 surface = text[s:e]
                 weak = (surface if surface in self.canonical else surface.lower()) in self.weak
                 # a public list's name ("CNN", "model size") is a measure only with a value
-                if not weak or MEASURED.search(text[max(0, s - 25):e + 25]):
+                if not weak or MEASURED.search(text, max(0, s - 25), e + 25):
                     spans[(s, e)] = "lexicon"
-        return spans
+        return spans, heads
 
 
-# Shapes found by regex, each run only when its cheap substring guard is in the text:
-# (guard, pattern, group, how).
+def _find_all(text: str, needle: str) -> Iterable[int]:
+    """Offsets of ``needle`` in ``text``: a substring scan instead of a regex over the text."""
+    at = text.find(needle)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + 1)
+
+
+# Shapes found by regex only in a window around a substring they must contain:
+# (substring, pattern, group, window before, window after, how).
 SHAPES = (
-    ("@", AT_SHAPE, 0, "shape"),
-    ("AP", AP_SHAPE, 0, "shape"),
-    ("aram", PARAMETERS, 1, "parameters"),
-    ("PU", COMPUTE, 1, "shape"),
+    ("@", AT_SHAPE, 0, 10, 16, "shape"),
+    ("AP", AP_SHAPE, 0, 1, 9, "shape"),
+    ("aram", PARAMETERS, 1, 30, 12, "parameters"),
+    ("PU", COMPUTE, 1, 12, 12, "shape"),
 )
+
+
+def _named(text: str) -> Iterable[tuple[int, int]]:
+    """Names a sentence calls a metric, and both sides of a trade-off."""
+    for needle, pattern in (("metric", NAMED), ("trade", TRADE_OFF)):
+        for at in _find_all(text, needle):
+            match = pattern.match(text, at, at + 90)
+            if not match:
+                continue
+            for group in range(1, (pattern.groups or 0) + 1):
+                if match.group(group):
+                    span = _trim(text, match.start(group), match.end(group))
+                    if span:
+                        yield span
 
 
 def _usable(form: str, curated: bool) -> bool:
@@ -218,17 +250,6 @@ def _describes_other(text: str, start: int, end: int) -> bool:
     return (form != form.lower() or form.endswith("error")) and bool(OBJECTIVE.match(text, end))
 
 
-def _named(text: str) -> Iterable[tuple[int, int]]:
-    """Names a sentence calls a metric, and both sides of a trade-off."""
-    for pattern in (NAMED, TRADE_OFF):
-        for match in pattern.finditer(text):
-            for group in range(1, (pattern.groups or 0) + 1):
-                if match.group(group):
-                    span = _trim(text, match.start(group), match.end(group))
-                    if span:
-                        yield span
-
-
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Drop leading determiners and praise words, end before a function word: "the circuit
     size" -> "circuit size", "Q-T score to" -> "Q-T score"."""
@@ -244,23 +265,23 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, start + len(" ".join(kept))) if kept else None
 
 
-def _qualified_heads(text: str, spans: dict[tuple[int, int], str]) -> list[tuple[int, int]]:
+def _qualified_heads(text: str, spans: dict[tuple[int, int], str],
+                     heads: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """A qualified measure not in the lexicon ("generalization error", "execution time"), taken
     when its qualifier names what is measured and a value is near (or, for errors, a
     comparison: "minimizes steady-state errors")."""
     taken = {e for _, e in spans}
     out = []
-    for match in BARE_HEADS.finditer(text):
-        s, e = match.span()
+    for s, e in heads:
         if e in taken:
             continue
         start, _ = _qualified(text, s, e, QUALIFIABLE | {"errors"})
         first = text[start:s].split(" ", 1)[0].lower()
         if start == s or first in NOT_QUALIFIERS or VERB_LIKE.search(first):
             continue
-        clause = text[max(0, start - 50):e + 30]
-        if MEASURED.search(clause) or (match.group().startswith("error")
-                                       and COMPARED.search(clause)):
+        low, high = max(0, start - 50), e + 30
+        if MEASURED.search(text, low, high) or (text.startswith("error", s)
+                                                 and COMPARED.search(text, low, high)):
             out.append((start, e))
     return out
 

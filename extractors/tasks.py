@@ -266,14 +266,14 @@ class _Reader:
         keep = len(words)
         while keep and self._names(words, keep - 1, title_case):
             keep -= 1
-        words = words[keep:]
-        if not words:
+        if keep == len(words):
             return None
+        if keep and USED.fullmatch(words[keep - 1][1] + " "):
+            return None  # "utilizing neural machine translation": a method used
+        words = words[keep:]
         if len(words) == 1 and ACRONYM.fullmatch(words[0][1]) and words[0][1] not in self.long:
             return None  # "COCO detection", "LLM adaptation": a name, not a kind of data
         start = words[0][0]
-        if keep and USED.fullmatch(self.text[words[0][0] - 12:words[0][0]].split(" ")[-2] + " "):
-            return None  # "utilizing neural machine translation": a method used
         name = " ".join(self.long.get(w, w) for _, w in words).lower() + " " + head.lower()
         cued = start < self.title_end or self.cued(start, end)
         if DESCRIBES_A_METHOD.match(self.text, end):
