@@ -108,9 +108,11 @@ class MetricExtractor:
         lexicon = lexicon or load_lexicons()
         self.canonical: dict[str, str] = {}
         self.weak: set[str] = set()  # forms only a user's (public, noisy) list gives
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        exact, lower = [], []
+        self.cased: set[str] = set()  # forms matched exactly ("mAP", "AP")
+        # one lower-case matcher for every form; a cased form's match is checked afterwards,
+        # which costs less than a second (ORTH) matcher over the document
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        patterns = []
         for entry in lexicon.of(METRIC):
             for form in entry.forms:
                 if form.lower() == "parameters" or not _usable(form, entry.curated):
@@ -125,10 +127,11 @@ class MetricExtractor:
                 self.canonical[key] = entry.name
                 if not entry.curated:
                     self.weak.add(key)
-                (exact if cased else lower).append(nlp.make_doc(form))
-        self.exact.add(METRIC, exact)
-        self.lower.add(METRIC, lower)
-        self.lower.add("HEAD", [nlp.make_doc(h) for h in BARE_HEADS])
+                if cased:
+                    self.cased.add(form)
+                patterns.append(nlp.make_doc(form))
+        self.matcher.add(METRIC, patterns)
+        self.matcher.add("HEAD", [nlp.make_doc(h) for h in BARE_HEADS])
         self.head_key = nlp.vocab.strings["HEAD"]
 
     def __call__(self, document: Document, found: Sequence[Mention]) -> Iterable[Mention]:
@@ -166,19 +169,18 @@ class MetricExtractor:
         doc = document.doc
         spans: dict[tuple[int, int], str] = {}
         heads: list[tuple[int, int]] = []
-        for matcher in (self.exact, self.lower):
-            for key, start, end in matcher(doc):
-                s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-                if key == self.head_key:
-                    heads.append((s, e))
-                    continue
-                if _describes_other(text, s, e):
-                    continue
-                surface = text[s:e]
-                weak = (surface if surface in self.canonical else surface.lower()) in self.weak
-                # a public list's name ("CNN", "model size") is a measure only with a value
-                if not weak or MEASURED.search(text, max(0, s - 25), e + 25):
-                    spans[(s, e)] = "lexicon"
+        for key, start, end in self.matcher(doc):
+            s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+            if key == self.head_key:
+                heads.append((s, e))
+                continue
+            surface = text[s:e]
+            form = surface if surface in self.cased else surface.lower()
+            if form not in self.canonical or _describes_other(text, s, e):
+                continue  # "map" is not "mAP"
+            # a public list's name ("CNN", "model size") is a measure only with a value
+            if form not in self.weak or MEASURED.search(text, max(0, s - 25), e + 25):
+                spans[(s, e)] = "lexicon"
         return spans, heads
 
 

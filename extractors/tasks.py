@@ -199,7 +199,8 @@ class _Reader:
     def __init__(self, document: Document, found: Sequence[Mention]) -> None:
         self.text = document.text
         self.title_end = document.title_end
-        self.starts = {s for s, _ in document.sentences()}
+        self.document = document
+        self._starts: set[int] | None = None
         # "COCO object detection": a dataset named before a task is not part of its name
         self.named = {m.start for m in found if m.label == DATASET}
         self.long = {m.text: m.attrs["long_form"] for m in found
@@ -231,7 +232,8 @@ class _Reader:
         """Up to five words before the head, in the same line, that could modify it, each with
         its offset; a parenthesised acronym right before the head is stepped over."""
         text = self.text
-        low = max(0, head_start - 90, text.rfind("\n", 0, head_start) + 1)
+        low = max(0, head_start - 90)
+        low = max(low, text.rfind("\n", low, head_start) + 1)
         pieces = text[low:head_start].split(" ")
         if low == head_start - 90:
             pieces = pieces[1:]  # the first piece may be cut
@@ -251,6 +253,8 @@ class _Reader:
             if not self._word(piece, at, title_case):
                 break
             words.insert(0, (at, piece))
+            if piece in NOT_MODIFIERS or piece in VERBS:
+                break  # the name starts after it; it is kept to tell "using X" from "for X"
         return words
 
     def _word(self, piece: str, at: int, title_case: bool) -> bool:
@@ -258,7 +262,11 @@ class _Reader:
             return True
         if not TITLE_WORD.fullmatch(piece):
             return False
-        return title_case or at in self.starts or at - 1 in self.starts
+        if title_case:
+            return True
+        if self._starts is None:  # sentence starts, needed for few documents
+            self._starts = {s for s, _ in self.document.sentences()}
+        return at in self._starts or at - 1 in self._starts
 
     def _candidate(self, words: list[tuple[int, str]], head: str, end: int) -> Candidate | None:
         """The longest run of naming words before the head; acronyms spelled out; the cue."""
