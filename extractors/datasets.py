@@ -90,6 +90,12 @@ NAMED_AFTER = re.compile(rf"(,?)\s(?:(?:called|named|dubbed|termed)\s)?({NAME})(
 # A score, one of the few words before "on X" / "for X": "59.7" in "59.7 mIoU on ", "74.5%";
 # not "v1.5" or "(12".
 SCORE_WORD = re.compile(r"\d+(?:\.\d+)?(?:\\?%)?$")
+# What may follow a name a score is "on": an end of clause or a small word; matches "." or
+# " and", must not match " backbones" ("2% on ResNet-50 backbones" names a model).
+SCORE_NAME_END = re.compile(r"[.,;:)]|$|\s(?:\(|and|or|with|under|using|at|in|for|while|when|"
+                            r"compared|than|after|before|without|across|respectively|vs)\b")
+# A size or variant suffix of a model name: "-50" of "ResNet-50", "-7B", "-L"; not "-Bench".
+SIZE_SUFFIX = re.compile(r"[-\s](?:\d+(?:\.\d+)?[A-Za-z]?|[SBLHT]|Base|Large|Small|Tiny)$")
 # A bare acronym: "PZ", "ABR"; not "NuImages" or "COCO-20".
 ACRONYM = re.compile(r"[A-Z]{2,5}$")
 ON_NAME = re.compile(rf" on (?:the )?({NAME})(?![\w\-])")  # a literal start: fast search
@@ -112,15 +118,15 @@ SHORTHAND = re.compile(r"\b([A-Z][A-Za-z]*-?)(\d+[KkMB]?)(?:/|,)(\d+[KkMB]?)\b"
 SHORTHAND_HINTS = (re.compile(r"/[0-9]"), re.compile(r",[0-9]"))
 # Split and version suffixes glued to a known name: " test-dev", "-1K", " val2017", " v2".
 # Not " dev-other" (LibriSpeech's own split names) or " test split" (the word, not a name).
-SPLIT = re.compile(r"(?:[\s-](?:test-dev|test-std|test|val|dev|train)(?:\d{4})?"
-                   r"|-\d+[KkMB]?|\s?v\d+(?:\.\d+)?)\b(?![\w-]|\s(?:splits?|sets?|data)\b)")
+SPLIT = re.compile(r"(?:[\s-]test-(?:dev|std)|[\s-](?:test|val|dev|train)(?:\d{4})?"
+                   r"(?!\s(?:splits?|sets?|data)\b)|-\d+[KkMB]?|\s?v\d+(?:\.\d+)?)(?![\w-])")
 # Introduced by the paper, read before the name: "we also release a new 2 billion example
 # dataset ", "we introduce ", "a newly collected dataset, ", "our best performing dataset ";
-# not "we evaluate on ".
+# not "we evaluate on " or "we introduce a loss and evaluate it on ".
 PROPOSE_BEFORE = re.compile(
     r"(?:\b(?:we|this\spaper|this\swork)\s(?:also\s|further\s|then\s)?(?:introduce|present|"
     r"release|propose|construct|build|create|curate|collect|contribute|develop|design|establish)"
-    r"[sd]?\s(?:(?:a|an|the|our)\s)?(?:[\w\-]+\s){0,6}?(?:(?:data\s?sets?|benchmarks?|corpus|"
+    r"[sd]?\s(?:(?:a|an|the|our)\s)?(?:(?:[\w\-]+\s){0,6}?(?:data\s?sets?|benchmarks?|corpus|"
     r"suite)(?:,|\s(?:called|named|dubbed|termed))?\s)?"
     r"|\b(?:a|an)\s(?:new|newly\s\w+|novel)\s(?:[\w\-]+\s){0,5}?(?:data\s?set|benchmark|corpus|"
     r"suite),?\s(?:(?:called|named|dubbed|termed)\s)?"
@@ -251,7 +257,9 @@ class DatasetExtractor:
             return False
         if normalise(name) in self.known:
             return True
-        if normalise(name) in self.other or name in HARDWARE or MODIFIER.search(words[-1]):
+        family = SIZE_SUFFIX.sub("", name)  # "ResNet-50" is a size of ResNet, a method
+        if {normalise(name), normalise(family)} & self.other or name in HARDWARE or MODIFIER.search(
+                words[-1]):
             return False
         if any(LANGUAGE_PAIR.match(w) or (is_guarded(w) and not w.isdigit()) for w in words):
             return False
@@ -424,7 +432,8 @@ def _on_scores(scan: _Scan) -> Iterable[tuple[int, int, str]]:
         if m.group(0)[1:4] == "for" and (ACRONYM.match(m.group(1)) or not words[1:2]
                                          or not words[1][:1].isalpha()):
             continue  # "19.67% for PZ", "0.313 for Qwen-Image": classes, tasks or models
-        yield m.start(1), m.end(1), "score"
+        if SCORE_NAME_END.match(text, m.end(1)):  # not "on ResNet-50 backbones"
+            yield m.start(1), m.end(1), "score"
 
 
 def _score_words(words: list[str]) -> list[str] | None:

@@ -151,7 +151,7 @@ class FormMatcher:
         forms.sort(key=lambda pair: -len(pair[0]))  # longest first: "MS COCO" before "COCO"
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
-        """``(start, end, form)`` of every match, longest form first at each start."""
+        """``(start, end, form)`` of every match: at each place, the longest form there."""
         seen: set[int] = set()
         for anchor in self.by_anchor.keys() & set(ANCHOR.findall(text)):
             at = text.find(anchor)

@@ -1,11 +1,224 @@
-"""Datasets: lexicon, cue phrases, scores "on" a name, shorthand coordination, trimming."""
+"""Datasets: lexicon forms, cue phrases, shorthand, coordination, abbreviations, proposed,
+the guards against ordinary words, and user lexicons (weak forms need a cue)."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
-from kg.extract import Pipeline
+from extractors.base import ABBREVIATION, Document, Mention, join_text
+from extractors.datasets import DatasetExtractor
+from extractors.lexicon import FormMatcher, load_lexicons
+from kg.extract import Pipeline, build_nlp
 from kg.records import Paper
+from tests.conftest import shared_path
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+@pytest.fixture(scope="module")
+def extractor() -> DatasetExtractor:
+    return DatasetExtractor()
+
+
+def document(nlp, abstract: str, title: str = "A study of things") -> Document:
+    return Document("p", title, abstract, nlp(join_text(title, abstract)))
+
+
+def found(extractor, nlp, abstract: str, title: str = "A study of things") -> list[Mention]:
+    return list(extractor(document(nlp, abstract, title), []))
+
+
+def names(extractor, nlp, abstract: str, title: str = "A study of things") -> set[str]:
+    return {m.text for m in found(extractor, nlp, abstract, title)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # lexicon forms, whatever the tokeniser does with a final full stop
+    ("We train on ImageNet and test on MS COCO.", {"ImageNet", "MS COCO"}),
+    ("Scores are reported on ADE20K.", {"ADE20K"}),
+    ("It is pre-trained on ImageNet-21K first.", {"ImageNet-21K"}),
+    # split and version forms stay as written
+    ("We report box AP on COCO test-dev for all models.", {"COCO test-dev"}),
+    ("The VQAv2 test-std split is used.", {"VQAv2 test-std"}),
+    # "the X dataset", "X and Y datasets", "X, Y and Z benchmarks"
+    ("Polyps are taken from the Kvasir-SEG dataset.", {"Kvasir-SEG"}),
+    ("We use the PolypGen and EndoScene datasets.", {"PolypGen", "EndoScene"}),
+    ("Results on the NuCLS, PanNuke and MoNuSeg benchmarks improve.",
+     {"NuCLS", "PanNuke", "MoNuSeg"}),
+    ("Recipes come from the Allrecipes corpus.", {"Allrecipes"}),  # one capitalised word
+    ("the RoadText detection benchmark is used", {"RoadText"}),  # name, modifier, cue
+    # a capitalised cue word is part of the name
+    ("Experiments on the Stanford Drone Dataset show gains.", {"Stanford Drone Dataset"}),
+    ("We ranked first in the LiTS 2017 Challenge last year.", {"LiTS 2017 Challenge"}),
+    # after a cue: "such as", a colon, "called", a name
+    ("We use benchmarks such as MiniGrid, Crafter and NetHack.", {"MiniGrid", "Crafter", "NetHack"}),
+    ("We test on two datasets: UrbanSound8K and ESC-50.", {"UrbanSound8K", "ESC-50"}),
+    ("Finally we release the dataset FloodNet-2 to the public.", {"FloodNet-2"}),
+    ("We build a new benchmark, called TabArena-X, for tables.", {"TabArena-X"}),
+    # a score said to be on a named thing
+    ("It reaches 71.3 mAP on DOTAv2 and 48.2% on ObjectNet.", {"DOTAv2", "ObjectNet"}),
+    ("The model gets 12.5 mAP for TinyPersons in total.", {"TinyPersons"}),
+    # coordination with a known dataset
+    ("We evaluate on KITTI and Lyft.", {"KITTI", "Lyft"}),
+    ("Trained on synthetic scenes, CelebA, and Pokemon.", {"CelebA", "Pokemon"}),
+    # a capitalised word before a known name makes a variant
+    ("We also report results on Rotated MNIST here.", {"Rotated MNIST"}),
+    # possessives are not part of the name
+    ("We compare with models trained on Google's JFT-300M dataset.", {"JFT-300M"}),
+])
+def test_datasets_find_cued_and_known_names(extractor, nlp, text, expected):
+    assert expected <= names(extractor, nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Top-1 error on CIFAR-10/100 falls.", {"CIFAR10", "CIFAR100"}),
+    ("Top-1 error on CIFAR-10,100 falls.", {"CIFAR10", "CIFAR100"}),
+    ("It trains faster on ImageNet-1K/22K.", {"ImageNet1K", "ImageNet22K"}),
+])
+def test_datasets_shorthand_coordination_gives_two_datasets(extractor, nlp, text, expected):
+    keys = {m.text.replace("-", "") for m in found(extractor, nlp, text)}
+    assert expected <= keys
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Large-scale datasets are essential for pre-training.", "Large-scale"),
+    ("Medical datasets are scarce.", "Medical"),  # a sentence-initial capital
+    ("We evaluate on several public MTL datasets.", "MTL"),  # a kind of data
+    ("Existing OCR benchmarks skew toward English.", "OCR"),
+    ("We present a QA dataset for Swahili.", "QA"),
+    ("We build a Multi-Cam Video Dataset from scratch.", "Multi-Cam Video Dataset"),
+    ("On the WMT'14 English-to-German benchmark we win.", "English-to-German"),
+    ("This remains a challenge for LaTeX documents.", "LaTeX"),  # the ordinary word
+    ("It is 3x faster on GPU benchmarks.", "GPU"),
+    ("The proposed dataset is large and diverse.", "proposed"),
+    ("Our ResNet-18/50 backbones are trained for 10/100 epochs.", "ResNet50"),
+    ("Error is 2.3% on CIFAR-10, 16.4% on SVHN.", "CIFAR16"),  # not shorthand
+    ("It improves Dice by 19.7% for PZ and 11.0% for TZ.", "PZ"),  # classes, not data
+    ("It yields gains of 0.31 for Qwen-Image overall.", "Qwen-Image"),  # no metric: a model
+    ("Visual Question Answering (VQA) is hard.", "VQA"),
+    ("The BLIP-VQA model answers questions.", "VQA"),  # part of another name
+    ("We test on COCO-Text images.", "COCO"),  # another dataset than COCO
+    ("Code is in the low-resource-datasets GitHub repository.", "GitHub"),  # a cue in a compound
+    ("Scores improve by 2% for POS-tagging.", "POS-tagging"),
+    ("It was tested on CNN-based image datasets.", "CNN-based"),
+])
+def test_datasets_leave_ordinary_words_alone(extractor, nlp, text, absent):
+    keys = {m.text.replace("-", "") for m in found(extractor, nlp, text)} | names(
+        extractor, nlp, text)
+    assert absent not in keys
+
+
+def test_datasets_title_case_titles_give_no_plain_words(extractor, nlp):
+    title = "A Large and Genre-Rich Treebank for Czech"
+    assert names(extractor, nlp, "We describe it.", title=title) == set()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("We introduce PolyBench, a benchmark of 4,000 polymer properties.", "PolyBench"),
+    ("We also release a new 12 million image dataset WebFood-12M for training.", "WebFood-12M"),
+    ("We test on a newly annotated dataset, Coral-Reef-3D (CR3D), of reef scans.", "Coral-Reef-3D"),
+    ("Our best performing dataset DFN-7B trains strong models.", "DFN-7B"),
+    ("This work presents ChartQA-X, a new benchmark for chart reasoning.", "ChartQA-X"),
+])
+def test_datasets_proposed_when_the_paper_introduces_them(extractor, nlp, text, name):
+    by_name = {m.text: m for m in found(extractor, nlp, text)}
+    assert by_name[name].attrs["proposed"] is True
+
+
+@pytest.mark.parametrize("text, name", [
+    ("We evaluate on the Kvasir-SEG dataset.", "Kvasir-SEG"),
+    ("ImageNet, a widely used dataset, is our testbed.", "ImageNet"),
+    ("We introduce a loss and evaluate it on CIFAR-10.", "CIFAR-10"),
+])
+def test_datasets_not_proposed_when_only_used(extractor, nlp, text, name):
+    by_name = {m.text: m for m in found(extractor, nlp, text)}
+    assert by_name[name].attrs["proposed"] is False
+
+
+def test_datasets_title_names_its_benchmark(extractor, nlp):
+    title = "ToolQA-2: A Dataset for Question Answering with External Tools"
+    mentions = found(extractor, nlp, "We describe the data.", title=title)
+    assert [(m.text, m.attrs["proposed"]) for m in mentions] == [("ToolQA-2", True)]
+
+
+def definition(doc: Document, short: str, long: str) -> Mention:
+    """The abbreviation extractor's mention for "long (short)", made by hand."""
+    start, at = doc.text.index(short), doc.text.index(long)
+    return Mention(ABBREVIATION, short, start, start + len(short), "abbreviations",
+                   {"long_form": long, "long_start": at, "long_end": at + len(long)})
+
+
+def test_datasets_abbreviation_of_a_dataset_long_form_is_its_short_name(extractor, nlp):
+    doc = document(nlp, "We test on the Oxford Radar RobotCar Dataset (ORRD) at night.")
+    found = [definition(doc, "ORRD", "Oxford Radar RobotCar Dataset")]
+    mentions = {m.text: m for m in extractor(doc, found)}
+    assert mentions["ORRD"].attrs["long_form"] == "Oxford Radar RobotCar Dataset"
+    assert "Oxford Radar RobotCar Dataset" in mentions
+
+
+def test_datasets_an_acronym_defined_as_something_else_is_not_the_lexicon_dataset(extractor, nlp):
+    doc = document(nlp, "Preterm birth (PTB) prediction matters. PTB rates vary.")
+    assert not list(extractor(doc, [definition(doc, "PTB", "Preterm birth")]))
+    assert {m.text for m in extractor(document(nlp, "We model PTB text."), [])} == {"PTB"}
+
+
+def test_datasets_offsets_and_sentences(extractor, nlp):
+    doc = document(nlp, "We use no data here. Models are tested on SVHN and KITTI.")
+    sentences = doc.sentences()
+    for m in extractor(doc, []):
+        assert doc.text[m.start:m.end] == m.text
+        start, end = next(s for s in sentences if s[0] <= m.start < s[1])
+        assert doc.text[start:end].startswith("Models are tested")
+    assert {m.attrs["canonical"] for m in extractor(doc, [])} == {"SVHN", "KITTI"}
+
+
+@pytest.fixture(scope="module")
+def user_extractor(tmp_path_factory) -> DatasetExtractor:
+    path = Path(tmp_path_factory.mktemp("lexicon")) / "mine.jsonl"
+    rows = [{"name": "SPOT", "type": "Dataset"}, {"name": "TinyPersons", "type": "Dataset"},
+            {"name": "Visual Question Answering", "type": "Dataset"}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return DatasetExtractor(lexicon=load_lexicons([path]))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We SPOT anomalies early.", set()),  # a user-list acronym alone: an ordinary word
+    ("Results on the SPOT and KITTI datasets improve.", {"SPOT", "KITTI"}),
+    ("TinyPersons holds small people.", {"TinyPersons"}),  # a distinctive name: no cue needed
+    ("Visual Question Answering asks questions.", set()),  # a task before a dataset
+])
+def test_datasets_user_lexicon_weak_forms_need_a_cue(user_extractor, nlp, text, expected):
+    assert names(user_extractor, nlp, text) == expected
+
+
+def test_datasets_public_lexicon_keeps_precision(nlp):
+    path = shared_path("lexicons", "pwc_datasets.jsonl")
+    extractor = DatasetExtractor(lexicon=load_lexicons([path]))
+    text = ("We apply SVD to the weights and train with SGD. Our method improves detection "
+            "on the KITTI and Waymo benchmarks.")
+    assert {"SVD", "SGD"}.isdisjoint(names(extractor, nlp, text))
+    assert {"KITTI", "Waymo"} <= names(extractor, nlp, text)
+
+
+@pytest.mark.parametrize("forms, text, expected", [
+    (["ImageNet", "MS COCO", "COCO"], "On MS COCO.", [(3, 10, "MS COCO")]),  # longest there
+    (["ADE20K"], "on ADE20K.", [(3, 9, "ADE20K")]),
+    (["ImageNet"], "on miniImageNet", []),  # inside a word
+    (["miniImageNet"], "on miniImageNet", [(3, 15, "miniImageNet")]),
+    (["ogbn-arxiv"], "on ogbn-arxiv.", [(3, 13, "ogbn-arxiv")]),  # no capital: plain search
+    (["The Pile"], "on The Pile and the Pile", [(3, 11, "The Pile")]),  # exact case
+])
+def test_lexicon_form_matcher_finds_exact_forms_at_word_bounds(forms, text, expected):
+    assert sorted(FormMatcher(forms).finditer(text)) == expected
+
+
+# -- through the whole pipeline: what the record says ------------------------------------------
 
 
 @pytest.fixture(scope="module")
