@@ -137,12 +137,14 @@ class MetricExtractor:
     def __call__(self, document: Document, found: Sequence[Mention]) -> Iterable[Mention]:
         text = document.text
         spans, heads = self._lexicon(document, text)
-        for at in _find_all(text, "="):  # "FID=9.91" is one token: the matchers miss it
+        for at in _find_all(text, "=") if "=" in text else ():  # "FID=9.91": one token
             match = GLUED.search(text, max(0, at - 16), at + 3)
             if match and (match.group(1) in self.canonical
                           or match.group(1).lower() in self.canonical):
                 spans.setdefault(match.span(1), "lexicon")
         for needle, pattern, group, before, after, how in SHAPES:
+            if needle not in text:
+                continue
             for at in _find_all(text, needle):
                 match = pattern.search(text, max(0, at - before), at + after)
                 if match:
@@ -205,6 +207,8 @@ SHAPES = (
 def _named(text: str) -> Iterable[tuple[int, int]]:
     """Names a sentence calls a metric, and both sides of a trade-off."""
     for needle, pattern in (("metric", NAMED), ("trade", TRADE_OFF)):
+        if needle not in text:
+            continue
         for at in _find_all(text, needle):
             match = pattern.match(text, at, at + 90)
             if not match:
