@@ -78,7 +78,8 @@ ITEM = re.compile(rf"(?:{TITLED})(?:\s(?:Data\s?[Ss]ets?|Benchmarks?|Corpus|Chal
 # "Fine-Grained", "Self-Contained"; not "HOI-Edit" or "CelebA".
 PLAIN_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*$")
 # "NAME, a new " / "NAME, an open " before a cue word: the name is introduced.
-INTRODUCED_BEFORE = re.compile(rf"(?<![\w'\-.])({NAME}),\s(?:a|an|the\sfirst)\s(?:[\w\-]+\s){{0,4}}$")
+INTRODUCED_BEFORE = re.compile(
+    rf"(?<![\w'\-.])({NAME}),\s(?:a|an|the\sfirst)\s(?:[\w\-]+\s){{0,4}}$")
 # After a cue: "such as MNIST, SVHN and STL-10", ": the Spiking Heidelberg Dataset (SHD), ...";
 # not "such as ours".
 LIST_AFTER = re.compile(
@@ -143,19 +144,21 @@ STOP = frozenset("""We Our This The These Those In On For To A An It Its Results
     However Moreover Furthermore Finally Specifically Using With By From As At And Or Existing
     Previous Prior Popular Standard Public Several Various Multiple Many Most Other Recent Large
     New Novel Real Synthetic Comprehensive Evaluation Evaluations Additionally Also Then When While
-    Here Through Across Over Under Based Further Notably Empirical Our Two Three Four Five""".split())
+    Here Through Across Over Under Based Further Notably Empirical Two Three Four Five
+    """.split())  # noqa: SIM905
 # Words before a plural cue that make it a category, not a name: "various public MTL datasets".
 QUANTIFIERS = frozenset("""various several many multiple public publicly popular standard
     different other existing numerous some these those all few two three four five six seven
-    eight nine ten real-world diverse benchmark large small""".split())
+    eight nine ten real-world diverse benchmark large small""".split())  # noqa: SIM905
 # Acronyms of hardware and units that cues would otherwise take: "2x faster on GPU".
-HARDWARE = frozenset("GPU GPUs CPU CPUs TPU TPUs NPU FPGA ASIC MCU RAM GB MB TB FPS API SOTA".split())
+HARDWARE = frozenset(
+    "GPU GPUs CPU CPUs TPU TPUs NPU FPGA ASIC MCU RAM GB MB TB FPS API SOTA".split())  # noqa: SIM905
 LANGUAGES = frozenset("""English German French Chinese Spanish Japanese Korean Arabic Russian
     Hindi Portuguese Italian Dutch Turkish Vietnamese Romanian Czech Finnish Polish Persian Hebrew
-    Urdu Bengali Swahili Greek Thai Indonesian Ukrainian Swedish Danish Norwegian""".split())
+    Urdu Bengali Swahili Greek Thai Indonesian Ukrainian Swedish Danish Norwegian""".split())  # noqa: SIM905
 # Acronyms of fields and tasks, which name a kind of data before a cue ("an OCR dataset").
 FIELD_ACRONYMS = frozenset("""QA VQA OCR NLU NLP NLI NER ASR TTS MT HOI RE POS SLAM MRC ReID
-    VLM VLMs LLM LLMs RL CV ML AI KG KGQA ODQA MTL""".split())
+    VLM VLMs LLM LLMs RL CV ML AI KG KGQA ODQA MTL""".split())  # noqa: SIM905
 # A language pair: "English-to-German", "En-De"; not "Fashion-MNIST".
 LANGUAGE_PAIR = re.compile(r"^[A-Z][a-z]+-to-[A-Z][a-z]+$|^[A-Z][a-z]-[A-Z][a-z]$")
 # An ordinary hyphenated word or a modifier: "Large-scale", "Real-world", "ImageNet-pretrained",
@@ -229,7 +232,7 @@ class DatasetExtractor:
             if form in self.weak:
                 continue  # only as a cued name
             long_form = defined.get(form)
-            if long_form and normalise(long_form) not in self.known and not CUE_AT.search(long_form):
+            if long_form and not (normalise(long_form) in self.known or CUE_AT.search(long_form)):
                 continue
             glued = SPLIT.match(text, e)
             e = glued.end() if glued else e

@@ -60,7 +60,7 @@ RELATIVE = re.compile(
 # 11.1% Acc on X, 14.6 BLEU on Y, and "; not "by 2 and" (no value between).
 RELATIVE_CHAIN = re.compile(
     rf"\b(?:by|(?:improvements?|gains?|increases?)\sof)\s(?:about\s|around\s|up\sto\s)?{VALUE}"
-    r"[^.;]{1,100}?(?:,\s(?:and\s)?|\sand\s)$", re.IGNORECASE)
+    r"(?:[^.;]|\.\d){1,100}?(?:,\s(?:and\s)?|\sand\s)$", re.IGNORECASE)
 # Words after a value or metric that make it relative: " fewer", "% lower", " loss", " gain".
 RELATIVE_AFTER = re.compile(
     r"\s?(?:%\s)?(?:fewer|less|more|lower|higher|faster|slower|improvements?|gains?|better|"

@@ -57,7 +57,8 @@ def names(extractor, nlp, abstract: str, title: str = "A study of things") -> se
     ("Experiments on the Stanford Drone Dataset show gains.", {"Stanford Drone Dataset"}),
     ("We ranked first in the LiTS 2017 Challenge last year.", {"LiTS 2017 Challenge"}),
     # after a cue: "such as", a colon, "called", a name
-    ("We use benchmarks such as MiniGrid, Crafter and NetHack.", {"MiniGrid", "Crafter", "NetHack"}),
+    ("We use benchmarks such as MiniGrid, Crafter and NetHack.",
+     {"MiniGrid", "Crafter", "NetHack"}),
     ("We test on two datasets: UrbanSound8K and ESC-50.", {"UrbanSound8K", "ESC-50"}),
     ("Finally we release the dataset FloodNet-2 to the public.", {"FloodNet-2"}),
     ("We build a new benchmark, called TabArena-X, for tables.", {"TabArena-X"}),
