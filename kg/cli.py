@@ -479,10 +479,10 @@ def export() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["ttl", "nt", "jsonld", "xml"]),
+    type=click.Choice(["ttl", "nt", "nq", "jsonld", "xml"]),
     default="ttl",
     show_default=True,
-    help="RDF serialisation; nt streams.",
+    help="RDF serialisation; nt and nq stream in constant memory.",
 )
 @click.option(
     "--base-iri",
@@ -492,11 +492,16 @@ def export() -> None:
 )
 @handle_errors
 def export_rdf(db: Path, output: Path, fmt: str, base_iri: str) -> None:
-    """Export the graph as RDF (Turtle, N-Triples, JSON-LD or RDF/XML) with evidence.
+    """Export the graph as RDF (Turtle, N-Triples, N-Quads, JSON-LD or RDF/XML) with evidence.
+
+    Terms from schema/ontology.ttl (kg:) with the standard vocabularies they
+    specialise (Dublin Core, FaBiO, DCAT, schema.org, PROV, Linked Papers With
+    Code); each extracted relationship's evidence is a kg:Evidence node.
 
     \b
     Example:
         kg export rdf --db out -o graph.ttl
+        kg export rdf --db out -o graph.nt --format nt --base-iri https://data.example.org/ml/
     """
     from kg.rdf import export as rdf_export
     from kg.store import Store
