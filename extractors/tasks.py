@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -109,8 +110,8 @@ TITLE_WORD = re.compile(r"[A-Z0-9][a-z0-9]*(?:-[A-Za-z0-9][a-z0-9]*)*")
 # An acronym in parentheses between modifiers and their head: "(CTR)" in "Click-through rate
 # (CTR) prediction"; not "(see below)".
 PAREN_ACRONYM = re.compile(r"\([A-Z][A-Za-z0-9\-]{1,9}\)")
-# Between two coordinated names: matches ", ", ", and ", " or "; must not match " with the ".
-COORDINATION = re.compile(r"^\s*(?:\([^()]{1,12}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$")
+# Between two coordinated names (whole): matches ", ", ", and ", " (ODA) and "; not " with the ".
+COORDINATION = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)")
 # The last word of a task name: an action noun ("segmentation", "answering", "analysis") or a head.
 ACTION = re.compile(rf"(?:tion|sion|ing|sis|ment|ance|ence|{'|'.join(sorted(HEADS))})$")
 # Concepts the guideline keeps out of tasks ("few-shot learning", "neural architecture search").
@@ -178,6 +179,30 @@ class TaskExtractor:
             attrs = {"canonical": c.name}
             out.append(Mention(TASK, text[c.start:c.end], c.start, c.end, self.name, attrs))
         return out
+
+
+# Word kinds: STOP never belongs to a name; DESCRIBING only in a coined capitalised name; PART
+# can; TITLE is a capitalised word (a modifier in Title Case phrases and sentence starts).
+STOP, DESCRIBES, PART, TITLE, OTHER = range(5)
+
+
+@lru_cache(maxsize=8192)
+def _kind(low: str) -> int:
+    """What a lower-cased word can be in a task name (cached: words repeat across papers)."""
+    if low in NOT_MODIFIERS or low in VERBS or NOT_PART.match(low):
+        return STOP
+    if NAMING.search(low) or low in ING_NOUNS:
+        return PART
+    return DESCRIBES if DESCRIBING.match(low) or ADJECTIVE.search(low) else PART
+
+
+@lru_cache(maxsize=8192)
+def _shape(piece: str) -> int:
+    """Whether a piece of text can modify a head: a lower-case word or an acronym (PART), a
+    capitalised word (TITLE), or anything else ("image,", "(see")."""
+    if LOWER_WORD.fullmatch(piece) or ACRONYM.fullmatch(piece):
+        return PART
+    return TITLE if TITLE_WORD.fullmatch(piece) else OTHER
 
 
 def _task_like(name: str, concepts: set[str]) -> bool:
@@ -258,10 +283,9 @@ class _Reader:
         return words
 
     def _word(self, piece: str, at: int, title_case: bool) -> bool:
-        if LOWER_WORD.fullmatch(piece) or ACRONYM.fullmatch(piece):
-            return True
-        if not TITLE_WORD.fullmatch(piece):
-            return False
+        shape = _shape(piece)
+        if shape != TITLE:
+            return shape == PART
         if title_case:
             return True
         if self._starts is None:  # sentence starts, needed for few documents
@@ -294,15 +318,13 @@ class _Reader:
         (a coined name: "Labeling Instruction Generation") and before a naming word ("weakly
         supervised")."""
         at, word = words[i]
-        low = word.lower()
-        if low in NOT_MODIFIERS or low in VERBS or NOT_PART.match(low) or at in self.named:
+        kind = _kind(word.lower())
+        if kind == STOP or at in self.named:
             return False
-        if title_case and at > self.title_end:
+        if kind == PART or (title_case and at > self.title_end):
             return True
-        if NAMING.search(low) or low in ING_NOUNS or (low.endswith("ly") and i + 1 < len(words)
-                                  and NAMING.search(words[i + 1][1].lower())):
-            return True
-        return not (DESCRIBING.match(low) or ADJECTIVE.search(low))
+        return i + 1 < len(words) and word.endswith("ly") and \
+            bool(NAMING.search(words[i + 1][1].lower()))  # "weakly supervised"
 
     def cued(self, start: int, end: int) -> bool:
         """A task cue shortly before or after: "for X", "on the X task", "X, which aims to"."""
@@ -346,18 +368,19 @@ def _extending_known(candidates: list[Candidate]) -> None:
 def _coordinated(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """Cued candidates, and uncued ones coordinated with one already taken: "skin lesion
     segmentation, abdominal multi-organ segmentation, and polyp segmentation"."""
-    taken = [c for c in candidates if c.cued]
-    waiting = [c for c in candidates if not c.cued]
     changed = True
-    while changed and waiting:
+    while changed:
         changed = False
-        for c in list(waiting):
-            if any(COORDINATION.match(text[t.end:c.start]) or COORDINATION.match(text[c.end:t.start])
-                   for t in taken if t.end <= c.start or c.end <= t.start):
-                taken.append(c)
-                waiting.remove(c)
-                changed = True
-    return taken
+        for c in candidates:
+            if c.cued:
+                continue
+            for t in candidates:
+                if t.cued and (0 <= c.start - t.end <= 25 and COORDINATION.fullmatch(
+                        text, t.end, c.start) or 0 <= t.start - c.end <= 25
+                        and COORDINATION.fullmatch(text, c.end, t.start)):
+                    c.cued = changed = True
+                    break
+    return [c for c in candidates if c.cued]
 
 
 def _outermost(candidates: list[Candidate]) -> list[Candidate]:

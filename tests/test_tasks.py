@@ -156,7 +156,7 @@ def test_tasks_acronym_words(word, acronym):
     (" with the ", False), (" for ", False),
 ])
 def test_tasks_coordination(between, coordinated):
-    assert bool(tk.COORDINATION.match(between)) is coordinated
+    assert bool(tk.COORDINATION.fullmatch(between)) is coordinated
 
 
 @pytest.mark.parametrize("after, cue", [
