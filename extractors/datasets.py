@@ -27,7 +27,15 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 
 from extractors.base import ABBREVIATION, DATASET, Document, Mention
-from extractors.lexicon import DATA, FormMatcher, Lexicon, load_lexicons, read_lexicon, usable
+from extractors.lexicon import (
+    ANCHOR,
+    DATA,
+    FormMatcher,
+    Lexicon,
+    load_lexicons,
+    read_lexicon,
+    usable,
+)
 from extractors.shapes import SHORT_CODE, is_guarded, normalise
 
 # One word inside a name: letters, digits, ' + - and inner dots ("v0.02"), never a final dot.
@@ -48,11 +56,14 @@ ABBR = r"\([A-Za-z][\w\-]{1,10}\)"
 SEP = r"(?:,\s(?:and\s|or\s)?|\s(?:and|or|&)\s)"
 SEP_ENDS = (", ", " and ", " or ", " & ", " the ")  # how text before a SEP (and "the") ends
 
-# Where cue words may start, found with str.find on the lower-cased text (cheap) before any
-# regex runs: "data" finds "dataset", "data set" and "database". The lower-case word "challenge"
-# is no cue ("remains a challenge"), so "Challenge" is looked for in the text as written.
-CUE_HINTS = ("data", "benchmark", "corp", "treebank", "suite")
-DATA_CUES = ("dataset", "data set", "database")
+# Cue words in the lower-cased text, one scan each (a literal start keeps a scan fast):
+# matches "dataset", "data set", "databases", "benchmark", "corpora"; not "data" or
+# "benchmarking".
+CUE_SCANS = tuple(re.compile(p) for p in (
+    r"data(?:\s?sets?|bases?)\b", r"benchmarks?\b", r"corp(?:us|ora)\b"))
+# Capitalised cue words, looked for only when the text has them as words (most texts do not).
+# The lower-case "challenge" is no cue ("remains a challenge"); "the LiTS 2017 Challenge" is.
+CAPITAL_CUES = ("Challenge", "Suite", "Treebank", "Database", "Collection")
 # The cue word at a found position, read to its end: "datasets", "benchmark"; not "benchmarking".
 CUE_AT = re.compile(r"(?:data\s?sets?|benchmarks?|corpus|corpora|challenges?|suites?|"
                     r"treebanks?|databases?)\b", re.IGNORECASE)
@@ -181,6 +192,7 @@ class DatasetExtractor:
         lexicon = lexicon or load_lexicons()
         self.canonical: dict[str, str] = {}
         self.weak: set[str] = set()  # forms that need a cue in their sentence ("M4", "SPOT")
+        self.established: set[str] = set()  # forms of the curated list
         self.matcher = FormMatcher()
         other = _other_forms(lexicon)
         for entry in lexicon.of(DATASET):
@@ -190,6 +202,8 @@ class DatasetExtractor:
                 if usable(form, DATASET, entry.curated) and form not in self.canonical:
                     self.canonical[form] = entry.name
                     self.matcher.add(form)
+                    if entry.curated:
+                        self.established.add(form)
                     if SHORT_CODE.match(form) or (not entry.curated and WEAK_FORM.match(form)):
                         self.weak.add(form)
         self.known = {normalise(form) for form in self.canonical}
@@ -202,16 +216,18 @@ class DatasetExtractor:
         canonical: dict[tuple[int, int], str] = {}
         spans = self._lexicon(scan, defined, canonical)
         for s, e, how in self._cued(scan):
-            if self._good(scan, s, e):
-                spans.setdefault((s, e), (how, text[s:e]))
+            if (s, e) not in spans and self._good(scan, s, e):
+                spans[(s, e)] = (how, text[s:e])
         for s, e, name in self._shorthand(scan):
             spans.setdefault((s, e), ("shorthand", name))
         for s, e in _coordinated(scan, list(spans)):
-            if self._good(scan, s, e):
-                spans.setdefault((s, e), ("coordination", text[s:e]))
+            if (s, e) not in spans and self._good(scan, s, e):
+                spans[(s, e)] = ("coordination", text[s:e])
         out = []
         for (s, e), (how, name) in sorted(_with_abbreviations(spans, found).items()):
-            attrs: dict[str, object] = {"proposed": _proposed(scan, s, e), "how": how}
+            # no paper introduces ImageNet: established names skip the (costly) proposed test
+            proposed = name not in self.established and _proposed(scan, s, e)
+            attrs: dict[str, object] = {"proposed": proposed, "how": how}
             if how == "abbreviation":
                 attrs["long_form"], name = name, text[s:e]
             if (s, e) in canonical or name in self.canonical:
@@ -226,7 +242,7 @@ class DatasetExtractor:
         (PTB)"). A capitalised word before a form makes another dataset: "Rotated MNIST"."""
         spans: dict[tuple[int, int], tuple[str, str]] = {}
         text = scan.text
-        for s, e, form in self.matcher.finditer(text):
+        for s, e, form in self.matcher.finditer(text, scan.anchors):
             if text[e:e + 1] == "-" and text[e + 1:e + 2].isupper() or text[s - 1:s] == "-":
                 continue  # "COCO-Stuff", "BLIP-VQA": part of another name
             if form in self.weak:
@@ -296,6 +312,7 @@ class _Scan:
     def __init__(self, text: str, title_end: int,
                  sentences: Callable[[], list[tuple[int, int]]]) -> None:
         self.text, self.lower, self.title_end = text, text.lower(), title_end
+        self.anchors = set(ANCHOR.findall(text))  # capitalised words, for the lexicon and cues
         self.title_name = _title_name(text[:title_end])
         self._sentences = sentences
         self._starts: list[int] | None = None
@@ -307,18 +324,16 @@ class _Scan:
             self._starts = [s for s, _ in self._sentences()]
         return self._starts
 
-    def cues(self) -> Iterable[tuple[int, int]]:
-        """Start and end of each cue word, found by substring search."""
-        for word, text in (*((w, self.lower) for w in CUE_HINTS), ("Challenge", self.text)):
-            at = text.find(word)
-            while at >= 0:
-                cue = text is not self.lower or word != "data" or text.startswith(DATA_CUES, at)
-                match = cue and CUE_AT.match(self.text, at)
-                # "low-data-datasets GitHub": a cue inside a compound word is no cue
-                inside = at > 0 and (self.text[at - 1].isalnum() or self.text[at - 1] in "-/_")
-                if match and not inside:
-                    yield at, match.end()
-                at = text.find(word, at + len(word))
+    def cues(self) -> list[tuple[int, int]]:
+        """Start and end of each cue word; not one inside a compound ("low-data-datasets")."""
+        text, found = self.text, []
+        spans = [m.span() for scan in CUE_SCANS for m in scan.finditer(self.lower)]
+        for word in self.anchors.intersection(CAPITAL_CUES):
+            spans.extend(m.span() for m in re.finditer(rf"\b{word}s?\b", text))
+        for at, end in spans:
+            if at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "-/_"):
+                found.append((at, end))
+        return found
 
     def sentence(self, offset: int) -> tuple[int, int]:
         i = bisect_right(self.starts, offset) - 1

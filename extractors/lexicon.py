@@ -150,10 +150,13 @@ class FormMatcher:
         forms.append((form, anchor.start()))
         forms.sort(key=lambda pair: -len(pair[0]))  # longest first: "MS COCO" before "COCO"
 
-    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
-        """``(start, end, form)`` of every match: at each place, the longest form there."""
+    def finditer(self, text: str, anchors: set[str] | None = None
+                 ) -> Iterator[tuple[int, int, str]]:
+        """``(start, end, form)`` of every match: at each place, the longest form there.
+
+        ``anchors`` is ``set(ANCHOR.findall(text))`` when the caller has it already."""
         seen: set[int] = set()
-        for anchor in self.by_anchor.keys() & set(ANCHOR.findall(text)):
+        for anchor in self.by_anchor.keys() & (anchors or set(ANCHOR.findall(text))):
             at = text.find(anchor)
             while at >= 0:
                 for form, offset in self.by_anchor[anchor]:
