@@ -89,11 +89,16 @@ NOT_PART = re.compile(r"^(?!news$)(?:(?:one|two|three|multi|single)-(?:stage|ste
                       r"[a-z]+[^suie'’]s)$")
 # A nearby word that says a task is meant: "the task of", "for", "on", "tasks", "such as".
 CUE = re.compile(r"\b(?:tasks?|for|on|in|tackle|address(?:es|ing)?|problems?|benchmarks?|"
-                 r"such\sas|including|e\.g\.|term(?:ed)?|called|named|applications?)\b",
+                 r"such\sas|including|e\.g\.|term(?:ed)?|called|named|applications?|use\scases?)\b",
                  re.IGNORECASE)
 # After a phrase, in its clause, a word that makes it a task: "X is one of the fundamental tasks",
 # "X, which aims to predict"; not "X. Other tasks".
 TASK_AFTER = re.compile(r"[^.;:]{0,40}?\b(?:tasks?|problems?|aims?\sto)\b")
+# Right before a phrase, a field's background rather than the paper's task: "recent advances in ",
+# "the success in "; not "results in ".
+BACKGROUND = re.compile(r"\b(?:advances|advancements|progress|success|successes|breakthroughs|"
+                        r"developments)"
+                        r"\s(?:\w+\s)?in\s$")
 # Words before a phrase that make it a method used, not a task addressed: "utilizing
 # neural machine translation"; not "for neural machine translation".
 USED = re.compile(r"(?:utilizing|utilising|using|employing|leveraging|via|with)\s")
@@ -171,7 +176,8 @@ class TaskExtractor:
                 surface = text[s:e].lower()
                 name = self.canonical[surface]
                 weak = surface in self.weak
-                candidates.append(Candidate(s, e, name, not weak or reader.cued(s, e), True))
+                cued = reader.cued(s, e) if weak else not reader.background(s)
+                candidates.append(Candidate(s, e, name, cued, True))
         _extending_known(candidates)
         taken = _coordinated(text, candidates)
         out = []
@@ -326,8 +332,14 @@ class _Reader:
         return i + 1 < len(words) and word.endswith("ly") and \
             bool(NAMING.search(words[i + 1][1].lower()))  # "weakly supervised"
 
+    def background(self, start: int) -> bool:
+        return bool(BACKGROUND.search(self.text, max(0, start - 30), start))
+
     def cued(self, start: int, end: int) -> bool:
-        """A task cue shortly before or after: "for X", "on the X task", "X, which aims to"."""
+        """A task cue shortly before or after: "for X", "on the X task", "X, which aims to";
+        not a field's background ("recent advances in X")."""
+        if self.background(start):
+            return False
         return bool(CUE.search(self.text, max(0, start - 40), end + 12)
                     or TASK_AFTER.match(self.text, end))
 

@@ -40,6 +40,9 @@ def tasks(pipeline: Pipeline, abstract: str, title: str = "A study") -> set[str]
      "soil moisture forecasting"),  # a cue after the phrase
     ("The development of open-set domain adaptation is recent.",
      "open-set domain adaptation"),  # a kind of a known task
+    ("In two use cases - crop yield prediction and pest counting - it helps.",
+     "crop yield prediction"),
+    ("We compare OCR engines on receipts.", "optical character recognition"),  # an alias
 ])
 def test_tasks_found(pipeline, abstract, task):
     assert task in tasks(pipeline, abstract)
@@ -75,6 +78,9 @@ def test_tasks_found_in_titles(pipeline, title, task):
     ("Learned embeddings are used to process image clustering in it.",
      "process image clustering"),  # a verb is not a modifier
     ("Its gains on image retrieval are broad.", "gains on image retrieval"),
+    ("It builds on recent advances in language modeling.", "language modeling"),  # background
+    ("Despite advancements in protein design generation, costs stay.",
+     "protein design generation"),
 ])
 def test_tasks_not_found(pipeline, abstract, wrong):
     assert wrong not in tasks(pipeline, abstract)
@@ -165,6 +171,14 @@ def test_tasks_coordination(between, coordinated):
 ])
 def test_tasks_cue_after(after, cue):
     assert bool(tk.TASK_AFTER.match(after)) is cue
+
+
+@pytest.mark.parametrize("before, background", [
+    ("recent advances in ", True), ("the success in ", True), ("progress in ", True),
+    ("results in ", False), ("we work in ", False),
+])
+def test_tasks_background(before, background):
+    assert bool(tk.BACKGROUND.search(before)) is background
 
 
 @pytest.mark.parametrize("before, used", [
