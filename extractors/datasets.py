@@ -75,7 +75,11 @@ LIST_BEFORE = re.compile(rf"(?<![\w'\-.])((?:{TITLED})(?:{SEP}(?:the\s)?(?:{TITL
 # "benchmark"; not "Bayesian optimization " (not name-shaped).
 MODIFIED_BEFORE = re.compile(
     rf"(?<![\w'\-.])({STRONG})\s(?:(?!(?:a|an|the|is|are|was|were|be|remains?|of|on|in|for|to|"
-    rf"and|or|with|as|by|from|that|this|which|its|their|our)\s)[a-z][\w\-]*\s){{1,2}}$")
+    rf"and|or|with|as|by|from|that|this|which|its|their|our|across|over|under|within|via|"
+    rf"through|using|into|among|between|against|per|vs)\s)[a-z][\w\-]*\s){{1,2}}$")
+# Words before one name that make it a kind of data: "a", "a hyperspectral", "a large-scale
+# synthetic" (before "QA benchmark", "SID dataset"); "Chain of" (a name cut short); not "the".
+KIND_BEFORE = re.compile(r"(?:.*\b(?:a|an)(?:\s[a-z\d][\w,\-]*){0,2}|.*\bof)$", re.IGNORECASE)
 # "a " or "an " right before a name: "a QA benchmark", "a Multi-Cam Video Dataset" are kinds.
 INDEFINITE = re.compile(r"\b(?:a|an)\s$", re.IGNORECASE)
 # An article or "new" shortly before a cue, which lets "dataset, X" name it: "a newly collected ".
@@ -107,7 +111,10 @@ SCORE_WORD = re.compile(r"\d+(?:\.\d+)?(?:\\?%)?$")
 SCORE_NAME_END = re.compile(r"[.,;:)]|$|\s(?:\(|and|or|with|under|using|at|in|for|while|when|"
                             r"compared|than|after|before|without|across|respectively|vs)\b")
 # A size or variant suffix of a model name: "-50" of "ResNet-50", "-7B", "-L"; not "-Bench".
-SIZE_SUFFIX = re.compile(r"[-\s](?:\d+(?:\.\d+)?[A-Za-z]?|[SBLHT]|Base|Large|Small|Tiny)$")
+SIZE_SUFFIX = re.compile(r"[-\s](?:\d+(?:\.\d+)?[A-Za-z]?|[SBLHT]|Base|Large|Small|Tiny|mini|"
+                         r"[a-z]?\d+[a-z]?-mini)$")
+# Small words that are no metric: "35% of cases for GPT-4o-mini".
+SMALL = frozenset("of in on the a an for to and or at by with from than".split())  # noqa: SIM905
 # A bare acronym: "PZ", "ABR"; not "NuImages" or "COCO-20".
 ACRONYM = re.compile(r"[A-Z]{2,5}$")
 ON_NAME = re.compile(rf" on (?:the )?({NAME})(?![\w\-])")  # a literal start: fast search
@@ -384,9 +391,9 @@ def _before_cue(scan: _Scan, lo: int, start: int, plural: bool) -> Iterable[tupl
             items = list(_items(scan, m.start(1), m.end(1), "cue"))
             if len(items) == 1 and pattern is not INTRODUCED_BEFORE:
                 s, e, _ = items[0]
-                previous = text[max(0, s - 4):s]
-                if INDEFINITE.search(previous) or (
-                        plural and ACRONYM.match(text[s:e]) and not previous.endswith("the ")):
+                previous = text[max(0, s - 30):s].split()[-3:]
+                if KIND_BEFORE.match(" ".join(previous)) or (
+                        plural and ACRONYM.match(text[s:e]) and previous[-1:] != ["the"]):
                     return
             yield from items
             return
@@ -448,7 +455,7 @@ def _on_scores(scan: _Scan) -> Iterable[tuple[int, int, str]]:
         if words is None:
             continue
         if m.group(0)[1:4] == "for" and (ACRONYM.match(m.group(1)) or not words[1:2]
-                                         or not words[1][:1].isalpha()):
+                                         or not words[1][:1].isalpha() or words[1] in SMALL):
             continue  # "19.67% for PZ", "0.313 for Qwen-Image": classes, tasks or models
         if SCORE_NAME_END.match(text, m.end(1)):  # not "on ResNet-50 backbones"
             yield m.start(1), m.end(1), "score"

@@ -108,6 +108,11 @@ def test_datasets_shorthand_coordination_gives_two_datasets(extractor, nlp, text
     ("Code is in the low-resource-datasets GitHub repository.", "GitHub"),  # a cue in a compound
     ("Scores improve by 2% for POS-tagging.", "POS-tagging"),
     ("It was tested on CNN-based image datasets.", "CNN-based"),
+    ("We evaluate GraphMIL across six benchmarks.", "GraphMIL"),  # a method, then a preposition
+    ("We release a comprehensive PM benchmark.", "PM"),  # "a <adjective> X benchmark": a kind
+    ("It uses a hyperspectral SID dataset of leaves.", "SID"),
+    ("Checks fail in 35% of cases for GPT-4o-mini.", "GPT-4o-mini"),  # "of cases": no metric
+    ("The first Chain of Thought (CoT) dataset is built.", "Thought"),  # a name cut short
 ])
 def test_datasets_leave_ordinary_words_alone(extractor, nlp, text, absent):
     keys = {m.text.replace("-", "") for m in found(extractor, nlp, text)} | names(
