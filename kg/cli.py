@@ -151,8 +151,8 @@ def build(
     """Ingest, extract, resolve and load INPUTS into a queryable graph in --out.
 
     INPUTS are files or folders: listing pages (.txt), JSON Lines, JSON, CSV/TSV.
-    The folder gets extractions.jsonl, the embedded graph store, graph.ttl and
-    summary.json.
+    The folder gets extractions.jsonl, the embedded graph store, graph.ttl,
+    overview.html (open it in a browser) and summary.json.
 
     \b
     Example:
@@ -538,6 +538,39 @@ def export_neo4j_csv(outdir: Path, db: Path, database: str) -> None:
     click.echo(f"Wrote {total} rows in {len(counts)} files to {outdir}; run {outdir}/import.sh")
 
 
+@cli.command()
+@click.argument("sparql_query", metavar="QUERY")
+@click.option("--db", type=click.Path(file_okay=False, path_type=Path),
+              help="Build folder written by kg build --out.")
+@click.option("--data", type=click.Path(dir_okay=False, path_type=Path),
+              help="An RDF file instead (.ttl, .nt, .nq, .jsonld, .rdf).")
+@click.option("--store", "store_name", type=click.Choice(["auto", "rdflib", "oxigraph"]),
+              default="auto", show_default=True,
+              help="SPARQL engine; auto takes Oxigraph for large graphs.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True, help="Output format.")
+@handle_errors
+def sparql(sparql_query: str, db: Path | None, data: Path | None, store_name: str,
+           fmt: str) -> None:
+    """Run a SPARQL query over a build folder or an RDF export.
+
+    Terms are those of schema/ontology.ttl (prefix kg: <https://w3id.org/kg-ml/vocab#>);
+    twins of the Cypher library are in cypher/sparql/.
+
+    \b
+    Example:
+        kg sparql --db out "PREFIX kg: <https://w3id.org/kg-ml/vocab#>
+          SELECT ?d (COUNT(?p) AS ?n) WHERE { ?p kg:evaluatesOn/kg:name ?d }
+          GROUP BY ?d ORDER BY DESC(?n) LIMIT 5"
+        kg sparql --data graph.nt --store oxigraph "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    """
+    from kg import sparql as engine
+
+    backend = engine.open_graph(db=db, data=data, store=store_name)
+    answer = engine.query(backend, sparql_query)
+    click.echo(render(answer.columns, answer.rows, fmt))
+
+
 @cli.group()
 def load() -> None:
     """Load a built graph into a database server."""
@@ -604,6 +637,54 @@ def _ask_missing(credentials: Any, uri: str | None) -> Any:
 
     password = credentials.password or click.prompt("Neo4j password", hide_input=True, err=True)
     return neo4j_load.Credentials(uri or credentials.uri, credentials.user, password)
+
+
+@cli.command()
+@click.option("--db", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Build folder written by kg build --out.")
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The HTML file to write.")
+@click.option("--query", "cypher", metavar="CYPHER",
+              help="Show the nodes (or paths) this Cypher query returns.")
+@click.option("--paper", "papers", multiple=True, metavar="ID",
+              help="Start from this paper (id or arXiv id; repeatable).")
+@click.option("--method", "methods", multiple=True, metavar="NAME",
+              help="Start from this method (name or alias, any case; repeatable).")
+@click.option("--dataset", "datasets", multiple=True, metavar="NAME",
+              help="Start from this dataset (name or alias, any case; repeatable).")
+@click.option("--depth", type=click.IntRange(0), default=None,
+              help="Hops to grow from the start nodes [default: 1 from a paper, "
+                   "2 from a method or dataset, 0 for --query].")
+@click.option("--max-nodes", type=click.IntRange(1), default=300, show_default=True,
+              help="Show at most this many nodes (nearest first); the page says when it cuts.")
+@click.option("--title", help="Page title [default: from the selection].")
+@handle_errors
+def viz(db: Path, output: Path, cypher: str | None, papers: tuple[str, ...],
+        methods: tuple[str, ...], datasets: tuple[str, ...], depth: int | None,
+        max_nodes: int, title: str | None) -> None:
+    """Write an interactive graph page (one HTML file that works offline).
+
+    Nodes take the colours of cypher/style.grass; hover for properties and
+    evidence, click to highlight neighbours, search by name. Without a
+    selection the page shows the most connected methods and datasets.
+
+    \b
+    Example:
+        kg viz --db out --dataset ImageNet -o imagenet.html
+        kg viz --db out --paper arxiv:2601.00001 --depth 2 -o paper.html
+        kg viz --db out --query "MATCH (m:Method)<-[:PROPOSES]-(p:Paper) RETURN m, p" -o proposed.html
+    """
+    from kg import viz as kg_viz
+    from kg.store import Store
+
+    selection = kg_viz.Selection(papers, methods, datasets, cypher, depth, max_nodes)
+    named = [*papers, *methods, *datasets] or (["query"] if cypher else ["overview"])
+    with Store(db) as store:
+        graph = kg_viz.select(store, selection)
+    kg_viz.write_page(graph, output, title or f"kg: {', '.join(named)}")
+    if graph.message:
+        click.secho(graph.message, fg="yellow", err=True)
+    click.echo(f"Wrote {len(graph.nodes)} nodes and {len(graph.edges)} relationships to {output}")
 
 
 def main() -> None:
