@@ -177,8 +177,8 @@ LANGUAGES = frozenset("""English German French Chinese Spanish Japanese Korean A
 # Acronyms of fields and tasks, which name a kind of data before a cue ("an OCR dataset").
 FIELD_ACRONYMS = frozenset("""QA VQA OCR NLU NLP NLI NER ASR TTS MT HOI RE POS SLAM MRC ReID
     VLM VLMs LLM LLMs RL CV ML AI KG KGQA ODQA MTL""".split())  # noqa: SIM905
-# A language pair: "English-to-German", "En-De"; not "Fashion-MNIST".
-LANGUAGE_PAIR = re.compile(r"^[A-Z][a-z]+-to-[A-Z][a-z]+$|^[A-Z][a-z]-[A-Z][a-z]$")
+# A direction or language pair: "English-to-German", "Text-to-SQL", "En-De"; not "Fashion-MNIST".
+LANGUAGE_PAIR = re.compile(r"^[\w.]+-to-[\w.]+$|^[A-Z][a-z]-[A-Z][a-z]$")
 # An ordinary hyphenated word or a modifier: "Large-scale", "Real-world", "ImageNet-pretrained",
 # "CNN-based"; not "Fashion-MNIST" or "ogbn-arxiv" (a lexicon form, never guarded).
 MODIFIER = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$|-(?:based|pretrained|pre-trained|trained|"

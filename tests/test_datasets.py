@@ -113,6 +113,7 @@ def test_datasets_shorthand_coordination_gives_two_datasets(extractor, nlp, text
     ("It uses a hyperspectral SID dataset of leaves.", "SID"),
     ("Checks fail in 35% of cases for GPT-4o-mini.", "GPT-4o-mini"),  # "of cases": no metric
     ("The first Chain of Thought (CoT) dataset is built.", "Thought"),  # a name cut short
+    ("Results on widely used Text-to-SQL benchmarks improve.", "Text-to-SQL"),  # a task
 ])
 def test_datasets_leave_ordinary_words_alone(extractor, nlp, text, absent):
     keys = {m.text.replace("-", "") for m in found(extractor, nlp, text)} | names(
