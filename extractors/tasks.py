@@ -36,7 +36,7 @@ HEADS = frozenset(
     "synthesis tracking localization localisation summarization inpainting super-resolution "
     "denoising recommendation discovery parsing modeling modelling completion grounding "
     "re-identification upsampling editing matching verification clustering hashing spotting "
-    "understanding personalization adaptation filtering fusion analysis "
+    "understanding personalization adaptation analysis "
     "deblurring dehazing colorization".split())
 # Words that modify a task head but are not part of its name.
 NOT_MODIFIERS = {
@@ -55,9 +55,13 @@ NOT_MODIFIERS = {
     "third", "last", "single", "whole", "entire", "overall", "real-world", "practical", "remote",
     "rapid", "theoretical", "empirical", "extensive", "comprehensive", "systematic", "detailed",
     "thorough", "rigorous", "formal", "quantitative", "qualitative", "experimental", "numerical",
-    "preliminary", "in-depth", "further", "benchmark", "benchmarks", "dataset", "datasets",
+    "preliminary", "in-depth", "further", "benchmarks", "dataset", "datasets",
     "data-driven", "learning-based", "generalist", "specialist", "unified", "joint", "jointly",
     "only", "not", "but", "so", "very", "how", "why", "what", "who", "whose", "if", "then",
+    "current", "recent", "prior", "previous", "modern", "contemporary", "poor", "good", "high",
+    "low", "higher", "lower", "worse", "best", "key", "main", "major", "important", "crucial",
+    "among", "through", "beyond", "against", "toward", "towards", "upon", "onto", "like",
+    "unlike", "despite", "during", "after", "before", "since", "until", "around", "near",
 }
 # A leading word that describes rather than names: "including", "designing", "enhanced",
 # "newly", "broader"; not "image", "multi-organ" or "click-through".
@@ -71,12 +75,16 @@ DESCRIBING = re.compile(r"^(?:[a-z\-]+(?:ed|ing|ly)|[a-z]{1,2}|(?:[a-z]+-)?(?:ba
 # "comparable".
 NAMING = re.compile(r"(?:supervised|structured|guided|conditioned|conditional|controlled|"
                     r"labeled|labelled|annotated|constrained|drivable|controllable|deformable|"
-                    r"wearable|[a-z]+-[a-z]+ed)$")
+                    r"wearable|[a-z]+-(?!based$)[a-z]+ed)$")
 # Verbs that take a task as object: "process image clustering", "incorporate low-rank compression".
 VERBS = frozenset("process incorporate generate perform enable support handle tackle address solve "
                   "improve achieve design develop study investigate explore consider apply use "
                   "require provide propose introduce present evaluate compare demonstrate show "
                   "learn train capture extract compute boost enhance facilitate have has had do "
+                  "preserve maintain ensure allow obtain reach attain affect extend reveal impact "
+                  "hinder limit guide drive advance aid assist accelerate simplify unify bridge "
+                  "combine integrate target serve empower automate adapt leverage exploit examine "
+                  "analyze analyse assess measure quantify predict outperform surpass "
                   "does did term termed called named dubbed".split())
 # Praise or ability adjectives: "interpretable", "comparable", "powerful"; not "visual" (and not
 # the -able words of NAMING).
@@ -102,9 +110,16 @@ BACKGROUND = re.compile(r"\b(?:advances|advancements|progress|success|successes|
 # Words before a phrase that make it a method used, not a task addressed: "utilizing
 # neural machine translation"; not "for neural machine translation".
 USED = re.compile(r"(?:utilizing|utilising|using|employing|leveraging|via|with)\s")
-# After a phrase, the noun it describes: "an adaptive relation modeling network".
+# After a phrase, the noun it describes: "an adaptive relation modeling network", "in a sequence
+# modeling fashion".
 DESCRIBES_A_METHOD = re.compile(r"\s(?:network|model|framework|architecture|module|layer|"
-                                r"block|system)s?\b", re.IGNORECASE)
+                                r"block|system|pipeline|process|prompt|fashion|manner)(?:s|es)?\b",
+                                re.IGNORECASE)
+# The word after a name: "prompt" in "recommendation prompt"; not "Recommendation" or "is,".
+NEXT_WORD = re.compile(r" ([a-z]+)\b(?![\-])")
+# Words inside a phrase that say how a task is evaluated, not what it is: "graph benchmark
+# classification" names "graph classification".
+DROPPED = frozenset({"benchmark"})
 # A modifier word: lower-case ("image", "3d", "top-k", "multi-center"), an acronym ("PET",
 # "LiDAR", "RGB-D") or a capitalised word ("Multi-Center", only in Title Case phrases);
 # not "(PET)" or "image," (punctuation ends the phrase).
@@ -177,6 +192,8 @@ class TaskExtractor:
                 name = self.canonical[surface]
                 weak = surface in self.weak
                 cued = reader.cued(s, e) if weak else not reader.background(s)
+                if " " not in surface and reader.modifies_next(e):
+                    cued = False  # "a recommendation prompt": a modifier, not the task
                 candidates.append(Candidate(s, e, name, cued, True))
         _extending_known(candidates)
         taken = _coordinated(text, candidates)
@@ -234,8 +251,8 @@ class _Reader:
         self._starts: set[int] | None = None
         # "COCO object detection": a dataset named before a task is not part of its name
         self.named = {m.start for m in found if m.label == DATASET}
-        self.long = {m.text: m.attrs["long_form"] for m in found
-                     if m.label == ABBREVIATION and m.attrs.get("long_form")}
+        self.long = {m.text: m.attrs["long_form"] for m in found  # one line: not a title
+                     if m.label == ABBREVIATION and "\n" not in m.attrs.get("long_form", "\n")}
 
     def shapes(self, head_start: int, head_end: int) -> list[Candidate]:
         """The phrase ending at a head word, and a second one when modifiers or heads are
@@ -312,7 +329,8 @@ class _Reader:
         if len(words) == 1 and ACRONYM.fullmatch(words[0][1]) and words[0][1] not in self.long:
             return None  # "COCO detection", "LLM adaptation": a name, not a kind of data
         start = words[0][0]
-        name = " ".join(self.long.get(w, w) for _, w in words).lower() + " " + head.lower()
+        named = [self.long.get(w, w) for _, w in words if w.lower() not in DROPPED]
+        name = " ".join(named).lower().removeprefix("per-") + " " + head.lower()
         cued = start < self.title_end or self.cued(start, end)
         if DESCRIBES_A_METHOD.match(self.text, end):
             cued = False  # "an adaptive relation modeling network"
@@ -331,6 +349,11 @@ class _Reader:
             return True
         return i + 1 < len(words) and word.endswith("ly") and \
             bool(NAMING.search(words[i + 1][1].lower()))  # "weakly supervised"
+
+    def modifies_next(self, end: int) -> bool:
+        """Whether a lower-case content word follows: "recommendation prompt"."""
+        match = NEXT_WORD.match(self.text, end)
+        return bool(match) and match.group(1) not in NOT_MODIFIERS and match.group(1) not in VERBS
 
     def background(self, start: int) -> bool:
         return bool(BACKGROUND.search(self.text, max(0, start - 30), start))

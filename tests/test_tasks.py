@@ -42,7 +42,9 @@ def tasks(pipeline: Pipeline, abstract: str, title: str = "A study") -> set[str]
      "open-set domain adaptation"),  # a kind of a known task
     ("In two use cases - crop yield prediction and pest counting - it helps.",
      "crop yield prediction"),
-    ("We compare OCR engines on receipts.", "optical character recognition"),  # an alias
+    ("We study OCR on scanned receipts.", "optical character recognition"),  # an alias
+    ("On a per-digit recognition task it wins.", "digit recognition"),  # "per-" is distributive
+    ("We test on graph benchmark classification tasks.", "graph classification"),
 ])
 def test_tasks_found(pipeline, abstract, task):
     assert task in tasks(pipeline, abstract)
@@ -79,6 +81,8 @@ def test_tasks_found_in_titles(pipeline, title, task):
      "process image clustering"),  # a verb is not a modifier
     ("Its gains on image retrieval are broad.", "gains on image retrieval"),
     ("It builds on recent advances in language modeling.", "language modeling"),  # background
+    ("Given a recommendation prompt, the model answers.", "recommendation"),  # a modifier
+    ("Diffusion is used for control in a sequence modeling fashion.", "sequence modeling"),
     ("Despite advancements in protein design generation, costs stay.",
      "protein design generation"),
 ])
