@@ -51,11 +51,12 @@ MORE_VALUES = re.compile(rf"(?:,\s?|\s(?:and|or|vs\.?)\s|,\sand\s)({VALUE})(?!\w
 # A chained value of the same metric: " on CIFAR-10, 16.39%" before " on"; not ", 16 layers".
 CHAINED = re.compile(rf"(?:\s(?:on|for|in)\s[^,;()]{{1,50}}?)(?:,\s(?:and\s)?|\sand\s)({VALUE})"
                      r"(?=\s(?:on|for|in)\s)")
-# Words that make the next number relative: "improves by ", "gain of ", "+", "outperforms ".
+# Words that make the next number relative: "improves by ", "by up to ", "gain of ", "+".
 RELATIVE = re.compile(
     r"(?:\bby|\bgains?\s(?:of|in)|\bimprovements?\s(?:of|in)|\bincreases?\s(?:of|in)|"
     r"\breductions?\s(?:of|in)|\bdrops?\s(?:of|in)|\bboosts?|\boutperform\w*|[+↑↓−]|"
-    r"\bmargin\sof)\s?$", re.IGNORECASE)
+    r"\bmargin\sof)\s?(?:(?:up\sto|only|about|around|nearly|roughly|over|at\sleast)\s)?$",
+    re.IGNORECASE)
 # A number listed after a relative one: "by 7.06 mAP for NuImages and ", "improvements of
 # 11.1% Acc on X, 14.6 BLEU on Y, and "; not "by 2 and" (no value between).
 RELATIVE_CHAIN = re.compile(

@@ -153,6 +153,8 @@ def test_results_dataset_of_the_sentence_before_when_none_is_named(nlp):
     ("It lifts accuracy by 1%-2% on average.", "accuracy"),
     ("It is 3.5x faster in latency.", "latency"),
     ("A gain of 2.1 BLEU is seen.", "BLEU"),
+    ("It beats the baselines by up to 3.1% accuracy.", "accuracy"),
+    ("It degrades by only 0.03 F1 on names.", "F1"),
     ("It trains on 22K without sacrificing accuracy.", "accuracy"),
     ("Models range from 1.5B to 70B parameters.", "parameters"),  # sizes, not scores
     ("In 2024 accuracy became the main target.", "accuracy"),  # a year is no score
