@@ -191,7 +191,8 @@ class TaskExtractor:
                 surface = text[s:e].lower()
                 name = self.canonical[surface]
                 weak = surface in self.weak
-                cued = reader.cued(s, e) if weak else not reader.background(s)
+                cued = reader.cued(s, e) and not DESCRIBES_A_METHOD.match(text, e) if weak \
+                    else not reader.background(s)
                 if " " not in surface and reader.modifies_next(e):
                     cued = False  # "a recommendation prompt": a modifier, not the task
                 candidates.append(Candidate(s, e, name, cued, True))

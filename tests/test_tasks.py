@@ -206,7 +206,8 @@ def test_tasks_public_list_names(name, task):
 @pytest.fixture(scope="module")
 def listed(tmp_path_factory) -> Pipeline:
     path = tmp_path_factory.mktemp("lex") / "user_tasks.tsv"
-    path.write_text("Crop Yield Estimation\t12\nFew-Shot Learning\t90\n", encoding="utf-8")
+    path.write_text("Crop Yield Estimation\t12\nFew-Shot Learning\t90\nGraph Generation\t7\n",
+                    encoding="utf-8")
     return Pipeline([path])
 
 
@@ -214,6 +215,7 @@ def listed(tmp_path_factory) -> Pipeline:
     ("We report results on crop yield estimation.", "crop yield estimation", True),
     ("Crop yield estimation matters. Farmers agree.", "crop yield estimation", False),  # no cue
     ("We report results on few-shot learning.", "few-shot learning", False),
+    ("In it, graph generation processes are studied.", "graph generation", False),
 ])
 def test_tasks_user_list_names_need_a_cue(listed, abstract, task, found):
     record = listed.extract(Paper(id="p", title="A study", abstract=abstract))
