@@ -279,31 +279,36 @@ class _Reader:
 
     def _modifiers(self, head_start: int, title_case: bool) -> list[tuple[int, str]]:
         """Up to five words before the head, in the same line, that could modify it, each with
-        its offset; a parenthesised acronym right before the head is stepped over."""
+        its offset; a parenthesised acronym right before the head is stepped over. Read one
+        word at a time backwards, as most heads have few modifiers."""
         text = self.text
-        low = max(0, head_start - 90)
-        low = max(low, text.rfind("\n", low, head_start) + 1)
-        pieces = text[low:head_start].split(" ")
-        if low == head_start - 90:
-            pieces = pieces[1:]  # the first piece may be cut
-        if not pieces or pieces.pop() != "":
+        if head_start < 2 or text[head_start - 1] != " ":
             return []  # glued to the word before ("sequential-recommendation")
+        low = max(0, head_start - 90)
+        line = text.rfind("\n", low, head_start) + 1
+        bounded = line > 0 or low == 0  # the window starts at a line start, not mid-word
+        low = max(low, line)
         words: list[tuple[int, str]] = []
-        at = head_start
-        for piece in reversed(pieces):
-            at -= len(piece) + 1
-            if len(words) == 5:
+        end = head_start - 1
+        while len(words) < 5 and end > low:
+            space = text.rfind(" ", low, end)
+            if space < 0 and not bounded:
                 break
+            at = space + 1 if space >= 0 else low
+            piece = text[at:end]
+            end = space
             if not words and at > 0 and PAREN_ACRONYM.fullmatch(piece):
                 long = self.long.get(piece[1:-1], "")
                 if long and text.endswith(long, 0, at - 1):  # "Click-Through-Rate (CTR)"
                     return [(at - 1 - len(long), long)]
                 continue  # "(CTR)" stays in the surface, not in the name
-            if not self._word(piece, at, title_case):
+            if not piece or not self._word(piece, at, title_case):
                 break
             words.insert(0, (at, piece))
             if piece in NOT_MODIFIERS or piece in VERBS:
                 break  # the name starts after it; it is kept to tell "using X" from "for X"
+            if space < 0:
+                break
         return words
 
     def _word(self, piece: str, at: int, title_case: bool) -> bool:
@@ -372,6 +377,9 @@ class _Reader:
         video generation" names "image generation"; "retrieval" in "image clustering and
         retrieval" names "image retrieval". The mention spans the word that differs."""
         text = self.text
+        low = max(0, head_start - 40)
+        if text.find(" and ", low, head_start) < 0 and text.find(" or ", low, head_start) < 0:
+            return None
         before = text[max(0, head_start - 60):head_start].split(" ")
         if len(before) < 4 or before[-1] != "":
             return None
