@@ -1,10 +1,12 @@
 """The main job: ingest -> extract -> graph -> embedded store (+ RDF and a summary).
 
 A build folder holds ``extractions.jsonl`` (the source of truth: one extraction
-record per distinct paper), the LadybugDB file, ``graph.ttl`` and
-``summary.json``. Building again into the same folder adds the new papers to
-the records already there and regenerates the graph from all of them, so
-"A then B" gives the same graph as "A + B".
+record per distinct paper), the LadybugDB file, ``graph.ttl``,
+``overview.html`` (an offline page of the most connected methods and datasets
+with their papers, see :mod:`kg.viz`) and ``summary.json``. Building again
+into the same folder adds the new papers to the records already there and
+regenerates the graph from all of them, so "A then B" gives the same graph as
+"A + B".
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from kg.store import Store
 EXTRACTIONS = "extractions.jsonl"
 SUMMARY = "summary.json"
 RDF_FILE = "graph.ttl"
+OVERVIEW_FILE = "overview.html"
 TOP_N = 10
 
 
@@ -188,5 +191,8 @@ def build(
             from kg.rdf import export
 
             summary["rdf_triples"] = export(store, out / RDF_FILE, "ttl")
+        from kg.viz import write_overview
+
+        write_overview(store, out / OVERVIEW_FILE)  # capped: a few queries, one page
     (out / SUMMARY).write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
     return BuildResult(out, report, summary)

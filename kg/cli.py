@@ -672,7 +672,7 @@ def viz(db: Path, output: Path, cypher: str | None, papers: tuple[str, ...],
     Example:
         kg viz --db out --dataset ImageNet -o imagenet.html
         kg viz --db out --paper arxiv:2601.00001 --depth 2 -o paper.html
-        kg viz --db out --query "MATCH (m:Method)<-[:PROPOSES]-(p:Paper) RETURN m, p" -o proposed.html
+        kg viz --db out --query "MATCH (p:Paper)-[:PROPOSES]->(m:Method) RETURN p, m" -o new.html
     """
     from kg import viz as kg_viz
     from kg.store import Store

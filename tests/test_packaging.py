@@ -30,6 +30,7 @@ def test_packaging_wheel_contains_schema_cypher_and_lexicons(wheel):
     assert "kg/_data/schema/graph.toml" in names
     assert "kg/_data/cypher/schema.cypher" in names
     assert "kg/cli.py" in names and "extractors/base.py" in names
+    assert {"kg/viz_page.html", "kg/viz_page.js"} <= names  # kg viz's page template
     assert any(n.startswith("extractors/data/") and n.endswith(".jsonl") for n in names)
     assert not any(n.startswith(("tests/", "examples/")) for n in names)
 
