@@ -39,30 +39,24 @@ HEADS = frozenset(
     "understanding personalization adaptation analysis "
     "deblurring dehazing colorization".split())
 # Words that modify a task head but are not part of its name.
-NOT_MODIFIERS = {
-    "a", "an", "the", "for", "of", "in", "on", "and", "or", "with", "to", "by", "as", "from",
-    "our", "their", "its", "this", "these", "that", "such", "both", "all", "each", "any",
-    "accurate", "efficient", "fast", "robust", "better", "improved", "novel", "new", "existing",
-    "effective", "strong", "competitive", "various", "several", "multiple", "different", "many",
-    "downstream", "challenging", "standard", "common", "general", "generic", "traditional",
-    "conventional", "state-of-the-art", "end-to-end", "large-scale", "high-quality", "reliable",
-    "precise", "superior", "faster", "scalable", "simple", "is", "are",
-    "was", "were", "be", "been", "improve", "improves", "improving", "achieve", "achieves",
-    "enable", "enables", "perform", "performs", "using", "based", "via", "at", "into", "while",
-    "we", "it", "can", "which", "where", "when", "than", "more", "most", "less", "also",
-    "significant", "significantly", "performance", "task", "tasks", "models", "method",
-    "over", "across", "under", "between", "within", "without", "about", "per", "first", "second",
-    "third", "last", "single", "whole", "entire", "overall", "real-world", "practical", "remote",
-    "rapid", "theoretical", "empirical", "extensive", "comprehensive", "systematic", "detailed",
-    "thorough", "rigorous", "formal", "quantitative", "qualitative", "experimental", "numerical",
-    "preliminary", "in-depth", "further", "benchmarks", "dataset", "datasets",
-    "data-driven", "learning-based", "generalist", "specialist", "unified", "joint", "jointly",
-    "only", "not", "but", "so", "very", "how", "why", "what", "who", "whose", "if", "then",
-    "current", "recent", "prior", "previous", "modern", "contemporary", "poor", "good", "high",
-    "low", "higher", "lower", "worse", "best", "key", "main", "major", "important", "crucial",
-    "among", "through", "beyond", "against", "toward", "towards", "upon", "onto", "like",
-    "unlike", "despite", "during", "after", "before", "since", "until", "around", "near",
-}
+NOT_MODIFIERS = frozenset((
+    "a an the for of in on and or with to by as from our their its this these that such both all "
+    "each any accurate efficient fast robust better improved novel new existing effective strong "
+    "competitive various several multiple different many downstream challenging standard common "
+    "general generic traditional conventional state-of-the-art end-to-end large-scale "
+    "high-quality reliable precise superior faster scalable simple is are was were be been "
+    "improve improves improving achieve achieves enable enables perform performs using based via "
+    "at into while we it can which where when than more most less also significant significantly "
+    "performance task tasks models method over across under between within without about per "
+    "first second third last single whole entire overall real-world practical remote rapid "
+    "theoretical empirical extensive comprehensive systematic detailed thorough rigorous formal "
+    "quantitative qualitative experimental numerical preliminary in-depth further benchmarks "
+    "dataset datasets data-driven learning-based generalist specialist unified joint jointly "
+    "only not but so very how why what who whose if then current recent prior previous modern "
+    "contemporary poor good high low higher lower worse best key main major important crucial "
+    "among through beyond against toward towards upon onto like unlike despite during after "
+    "before since until around near"
+).split())
 # A leading word that describes rather than names: "including", "designing", "enhanced",
 # "newly", "broader"; not "image", "multi-organ" or "click-through".
 DESCRIBING = re.compile(r"^(?:[a-z\-]+(?:ed|ing|ly)|[a-z]{1,2}|(?:[a-z]+-)?(?:based|level|"
@@ -140,7 +134,7 @@ PARADIGM = re.compile(r"(?:learning|search|distillation|augmentation)$")
 
 @dataclass(slots=True)
 class Candidate:
-    """A task phrase: its span, its name, the surface without a parenthesised acronym."""
+    """A task phrase: its span, its lower-case name, and whether a cue stands near."""
 
     start: int
     end: int
@@ -179,6 +173,18 @@ class TaskExtractor:
         self.matcher.add("HEAD", [nlp.make_doc(h) for h in heads])
         self.head_key = nlp.vocab.strings["HEAD"]
 
+    def _known(self, reader: _Reader, start: int, end: int) -> Candidate:
+        """A lexicon name: curated ones hold unless they are a field's background or modify a
+        noun ("a recommendation prompt"); a public list's need a cue, like a shape."""
+        surface = reader.text[start:end].lower()
+        if surface in self.weak:
+            cued = reader.cued(start, end) and not DESCRIBES_A_METHOD.match(reader.text, end)
+        else:
+            cued = not reader.background(start)
+        if " " not in surface and reader.modifies_next(end):
+            cued = False
+        return Candidate(start, end, self.canonical[surface], cued, True)
+
     def __call__(self, document: Document, found: Sequence[Mention]) -> Iterable[Mention]:
         doc, text = document.doc, document.text
         reader = _Reader(document, found)
@@ -188,14 +194,7 @@ class TaskExtractor:
             if key == self.head_key:
                 candidates.extend(reader.shapes(s, e))
             elif text[s - 1:s] != "-":  # "sequential-recommendation model" is a compound
-                surface = text[s:e].lower()
-                name = self.canonical[surface]
-                weak = surface in self.weak
-                cued = reader.cued(s, e) and not DESCRIBES_A_METHOD.match(text, e) if weak \
-                    else not reader.background(s)
-                if " " not in surface and reader.modifies_next(e):
-                    cued = False  # "a recommendation prompt": a modifier, not the task
-                candidates.append(Candidate(s, e, name, cued, True))
+                candidates.append(self._known(reader, s, e))
         _extending_known(candidates)
         taken = _coordinated(text, candidates)
         out = []
@@ -231,9 +230,9 @@ def _shape(piece: str) -> int:
 
 def _task_like(name: str, concepts: set[str]) -> bool:
     """Whether a public list's name reads as a task: it ends in an action noun ("keyword
-    spotting", "altitude control" no; "image inpainting" yes) and starts with no describing word;
-    "few-shot learning" is a concept and "recommendation systems", "real-time object
-    detection" or "general knowledge" are not task names, whatever a list says."""
+    spotting", "image inpainting") and starts with no describing word. "Few-shot learning" is
+    a concept, and "recommendation systems", "real-time object detection" or "general
+    knowledge" are no task names, whatever a list says."""
     words = name.split()
     if name in concepts or PARADIGM.search(name) or not ACTION.search(words[-1]):
         return False
