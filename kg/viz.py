@@ -187,7 +187,11 @@ def _rank(label: str) -> int:
 
 
 def grow(store: Store, start: Sequence[dict[str, Any]], depth: int, max_nodes: int) -> Subgraph:
-    """The seeds and the nodes up to ``depth`` hops away, at most ``max_nodes`` of them."""
+    """The seeds and the nodes up to ``depth`` hops away, at most ``max_nodes`` of them.
+
+    Each hop reads only ids, labels and names of the neighbours; the properties are read
+    for the nodes kept, so a hub with many thousands of papers costs little.
+    """
     chosen = {node["id"]: node for node in start[:max_nodes]}
     reached = {node["id"] for node in start}
     frontier = list(chosen)
@@ -195,22 +199,29 @@ def grow(store: Store, start: Sequence[dict[str, Any]], depth: int, max_nodes: i
         if not frontier:
             break
         links: Counter[str] = Counter()
-        found: dict[str, dict[str, Any]] = {}
-        for _source, value in store.stream(
-            "MATCH (a)-[]-(b) WHERE a.id IN $ids RETURN a.id, b", {"ids": frontier}
+        found: dict[str, tuple[int, str]] = {}
+        for node_id, label, name in store.stream(
+            "MATCH (a)-[]-(b) WHERE a.id IN $ids RETURN b.id, label(b), b.name", {"ids": frontier}
         ):
-            if value["id"] not in reached:
-                links[value["id"]] += 1
-                found.setdefault(value["id"], _node(value))
+            if node_id not in reached:
+                links[node_id] += 1
+                found[node_id] = (_rank(label), (name or node_id).casefold())
         reached |= found.keys()
-        ranked = sorted(found.values(), key=lambda n: (
-            _rank(n["label"]), -links[n["id"]], n["name"].casefold(), n["id"]))
-        added = ranked[: max(0, max_nodes - len(chosen))]
-        chosen.update((node["id"], node) for node in added)
-        frontier = [node["id"] for node in added]
+        ranked = sorted(found, key=lambda i: (found[i][0], -links[i], found[i][1], i))
+        frontier = ranked[: max(0, max_nodes - len(chosen))]
+        chosen.update(fetch(store, frontier))
     graph = Subgraph(chosen, [], len(reached), max_nodes)
     graph.edges = induced_edges(store, list(chosen))
     return graph
+
+
+def fetch(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """The nodes with these ids, in the order given."""
+    if not ids:
+        return {}
+    found = {row[0]["id"]: _node(row[0]) for row in
+             store.stream("MATCH (n) WHERE n.id IN $ids RETURN n", {"ids": list(ids)})}
+    return {node_id: found[node_id] for node_id in ids if node_id in found}
 
 
 def induced_edges(store: Store, ids: list[str]) -> list[dict[str, Any]]:
@@ -260,12 +271,12 @@ def overview(store: Store, top: int = OVERVIEW_TOP, max_nodes: int = OVERVIEW_MA
         return Subgraph(max_nodes=max_nodes)
     _, rows = store.query(
         "MATCH (p:Paper)-[]->(n) WHERE n.id IN $ids "
-        "RETURN p, count(DISTINCT n) AS hubs ORDER BY hubs DESC, p.id",
-        {"ids": [hub["id"] for hub in hubs]},
+        "RETURN p, count(DISTINCT n) AS hubs ORDER BY hubs DESC, p.id LIMIT $room",
+        {"ids": [hub["id"] for hub in hubs], "room": max_nodes - len(hubs) + 1},
     )
     papers = [_node(row[0]) for row in rows]
     chosen = {node["id"]: node for node in [*hubs, *papers[: max_nodes - len(hubs)]]}
-    graph = Subgraph(chosen, [], len(hubs) + len(papers), max_nodes)
+    graph = Subgraph(chosen, [], len(hubs) + len(papers), max_nodes)  # +1 row: was it cut?
     graph.edges = induced_edges(store, list(chosen))
     return graph
 

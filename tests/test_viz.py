@@ -196,6 +196,19 @@ def test_viz_overview_is_the_hubs_and_their_papers(store):
     assert {"method:resnet50", "dataset:imagenet", "p1", "p2"} <= node_ids(graph)
 
 
+def test_viz_overview_cap_keeps_the_hubs_and_says_so(store):
+    graph = viz.overview(store, max_nodes=4)
+    assert len(graph.nodes) == 4 and graph.truncated and "--max-nodes" in graph.message
+    assert all(n["label"] in ("Method", "Dataset") for n in graph.nodes.values())
+
+
+def test_viz_overview_of_an_empty_graph_is_an_empty_page(tmp_path):
+    with Store.create(tmp_path / "empty") as empty:
+        graph = viz.write_overview(empty, tmp_path / "overview.html")
+    assert graph.nodes == {} and graph.message is None
+    assert page_data((tmp_path / "overview.html").read_text(encoding="utf-8"))["nodes"] == []
+
+
 @pytest.fixture
 def hostile_store(tmp_path):
     """A store whose paper title and method name are markup."""
