@@ -16,19 +16,23 @@ the field, offsets, sentence and extractor. A derived relationship with
 properties (``VARIANT_OF`` with its ``kind`` and ``rule``) gets a plain
 ``rdf:Statement`` carrying them.
 
-N-Triples and N-Quads stream in constant memory (rdflib serialises one chunk at a
-time); Turtle, JSON-LD and RDF/XML go through one rdflib Graph, with prefixes.
+N-Triples and N-Quads stream in constant memory, one escaped line per triple;
+Turtle (with prefixes) is those lines re-serialised by Oxigraph as it reads them;
+JSON-LD and RDF/XML go through one rdflib Graph, with prefixes.
 """
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import IO
 from urllib.parse import quote
 
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.plugins.serializers.nt import _nt_row as nt_row  # the N-Triples escaper
 from rdflib.term import Node as RdfNode
 
 from kg.errors import InputError
@@ -109,7 +113,10 @@ def _literals(value: object, kind: str) -> Iterator[Literal]:
     if value is None:
         return
     for item in value if kind == "string[]" else [value]:
-        yield Literal(item, datatype=XSD_TYPES[kind]) if kind != "string" else Literal(item)
+        # strings plain: in RDF 1.1 "x" and "x"^^xsd:string are one literal (Oxigraph writes
+        # them plain), and rdflib compares them as written
+        plain = kind in ("string", "string[]")
+        yield Literal(item) if plain else Literal(item, datatype=XSD_TYPES[kind])
 
 
 def _property_triples(subject: URIRef, props: dict[str, str], row: dict) -> Iterator[Triple]:
@@ -175,7 +182,10 @@ def export(
         raise InputError(f"unknown RDF format {fmt!r}: choose one of {', '.join(FORMATS)}")
     if fmt in STREAMED:
         graph_name = URIRef(Minter(base).base + "graph") if fmt == "nq" else None
-        return _stream_lines(store, destination, base, graph_name)
+        with _output(destination) as handle:
+            return _write_lines(store, handle, base, graph_name)
+    if fmt == "ttl":
+        return _turtle(store, destination, base)
     graph = bind_prefixes(Graph())
     for triple in triples(store, base):
         graph.add(triple)
@@ -186,38 +196,49 @@ def export(
     return len(graph)
 
 
-def _stream_lines(store: Store, destination: Path | IO[bytes], base: str,
-                  graph_name: URIRef | None, chunk: int = 20_000) -> int:
-    """N-Triples (or N-Quads in ``graph_name``) in bounded memory, one chunk at a time."""
-    handle = destination.open("wb") if isinstance(destination, Path) else destination
-    suffix = f" <{graph_name}> .\n".encode() if graph_name is not None else None
-    count = 0
-    batch = Graph()
+@contextmanager
+def _output(destination: Path | IO[bytes]) -> Iterator[IO[bytes]]:
+    if isinstance(destination, Path):
+        with destination.open("wb") as handle:
+            yield handle
+    else:
+        yield destination
 
-    def flush(batch: Graph) -> None:
-        data = batch.serialize(format="nt", encoding="utf-8")
-        if suffix is not None:  # one triple per line, each ending " .\n": name the graph
-            data = b"".join(line[:-3] + suffix for line in data.splitlines(keepends=True)
-                            if line.strip())
-        handle.write(data)
 
-    try:
-        for triple in triples(store, base):
-            batch.add(triple)
-            if len(batch) >= chunk:
-                count += len(batch)
-                flush(batch)
-                batch = Graph()
-        count += len(batch)
-        flush(batch)
-    finally:
-        if isinstance(destination, Path):
-            handle.close()
+def _write_lines(store: Store, handle: IO[bytes], base: str, graph_name: URIRef | None) -> int:
+    """N-Triples (or N-Quads in ``graph_name``), one line per triple, in constant memory.
+
+    rdflib's N-Triples row writer escapes each term; lines go out in blocks.
+    """
+    tail = f" <{graph_name}> .\n" if graph_name is not None else " .\n"
+    count, block = 0, []
+    for triple in triples(store, base):
+        block.append(nt_row(triple)[:-3] + tail)  # the row ends " .\n"
+        if len(block) >= 10_000:
+            handle.write("".join(block).encode("utf-8"))
+            count, block = count + len(block), []
+    handle.write("".join(block).encode("utf-8"))
+    return count + len(block)
+
+
+def _turtle(store: Store, destination: Path | IO[bytes], base: str) -> int:
+    """Turtle with prefixes: N-Triples to a spool file, re-serialised by Oxigraph as it reads
+    (rdflib's pretty Turtle writer slows down badly on large graphs)."""
+    import pyoxigraph as ox
+
+    with tempfile.TemporaryDirectory(prefix="kg-rdf-") as tmp:
+        spool = Path(tmp) / "graph.nt"
+        with spool.open("wb") as handle:
+            count = _write_lines(store, handle, base, None)
+        quads = ox.parse(path=str(spool), format=ox.RdfFormat.N_TRIPLES)
+        prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+        with _output(destination) as out:
+            ox.serialize(quads, out, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
     return count
 
 
 def ontology_terms() -> dict[str, set[str]]:
-    """The kg classes, object properties and datatype properties ``schema/ontology.ttl`` declares."""
+    """The kg classes, object and datatype properties that ``schema/ontology.ttl`` declares."""
     graph = ontology()
 
     def local(kind: URIRef) -> set[str]:
