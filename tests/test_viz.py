@@ -360,6 +360,19 @@ def test_viz_browser_hostile_page_clicks_and_search(browser, hostile_store, tmp_
     assert js("return document.querySelectorAll('img').length") == 0
 
 
+def banner(driver) -> str:
+    return driver.execute_script("var m = document.getElementById('kg-message');"
+                                 "return m.hidden ? '' : m.textContent")
+
+
+def test_viz_browser_shows_the_cap_message(browser, store, tmp_path):
+    page = viz.write_page(viz.select(store, viz.Selection(datasets=["ImageNet"], max_nodes=2)),
+                          tmp_path / "cut.html")
+    assert open_page(browser, page) == []
+    assert "cut the graph" in banner(browser)
+    assert browser.execute_script("return window.kgViz.counts()")["nodes"] == 2
+
+
 def distinct_colours(png: Path, box: tuple[int, int, int, int] | None = None) -> set[str]:
     from PIL import Image
 
@@ -375,9 +388,8 @@ def test_viz_browser_seed_imagenet_renders_every_node(browser, seed_out, imagene
     assert counts["nodes"] == counts["expectedNodes"] == len(page_data(
         imagenet_page.read_text(encoding="utf-8"))["nodes"])
     assert counts["edges"] == counts["expectedEdges"] > counts["nodes"]
-    message = browser.execute_script("var m = document.getElementById('kg-message');"
-                                     "return m.hidden ? '' : m.textContent")
-    assert "--max-nodes" in message  # the seed ImageNet neighbourhood is over the default cap
+    assert banner(browser) == (page_data(imagenet_page.read_text(encoding="utf-8"))["message"]
+                               or "")
     shot = tmp_path / "imagenet.png"
     assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 20_000
     rect = browser.execute_script(
