@@ -56,14 +56,14 @@ ABBR = r"\([A-Za-z][\w\-]{1,10}\)"
 SEP = r"(?:,\s(?:and\s|or\s)?|\s(?:and|or|&)\s)"
 SEP_ENDS = (", ", " and ", " or ", " & ", " the ")  # how text before a SEP (and "the") ends
 
-# Cue words in the lower-cased text, one scan each (a literal start keeps a scan fast):
-# matches "dataset", "data set", "databases", "benchmark", "corpora"; not "data" or
-# "benchmarking".
-CUE_SCANS = tuple(re.compile(p) for p in (
-    r"data(?:\s?sets?|bases?)\b", r"benchmarks?\b", r"corp(?:us|ora)\b"))
+# Where cue words may start, found by str.find in the text as written (the cheapest scan);
+# CUE_AT then reads the word: "data" finds "dataset", "data set", "database", not "data".
+CUE_HINTS = ("data", "benchmark", "corp")
+DATA_CUES = ("dataset", "data set", "database")
 # Capitalised cue words, looked for only when the text has them as words (most texts do not).
 # The lower-case "challenge" is no cue ("remains a challenge"); "the LiTS 2017 Challenge" is.
-CAPITAL_CUES = ("Challenge", "Suite", "Treebank", "Database", "Collection")
+CAPITAL_CUES = ("Dataset", "Datasets", "DataSet", "Data", "Benchmark", "Benchmarks", "Corpus",
+                "Corpora", "Challenge", "Suite", "Treebank", "Database", "Collection")
 # The cue word at a found position, read to its end: "datasets", "benchmark"; not "benchmarking".
 CUE_AT = re.compile(r"(?:data\s?sets?|benchmarks?|corpus|corpora|challenges?|suites?|"
                     r"treebanks?|databases?)\b", re.IGNORECASE)
@@ -117,8 +117,7 @@ SIZE_SUFFIX = re.compile(r"[-\s](?:\d+(?:\.\d+)?[A-Za-z]?|[SBLHT]|Base|Large|Sma
 SMALL = frozenset("of in on the a an for to and or at by with from than".split())  # noqa: SIM905
 # A bare acronym: "PZ", "ABR"; not "NuImages" or "COCO-20".
 ACRONYM = re.compile(r"[A-Z]{2,5}$")
-ON_NAME = re.compile(rf" on (?:the )?({NAME})(?![\w\-])")  # a literal start: fast search
-FOR_NAME = re.compile(rf" for (?:the )?({NAME})(?![\w\-])")
+ON_NAME = re.compile(rf" (on|for) (?:the )?({NAME})(?![\w\-])")
 # A title naming its dataset: "FooBench: A Benchmark for ..."; not "FooNet: Fast Detection".
 TITLE_NAME = re.compile(rf"^({NAME})(?::|\s-)\s")
 # One or two capitalised words right before a known name, making a variant of it: "Rotated "
@@ -214,6 +213,7 @@ class DatasetExtractor:
                     if SHORT_CODE.match(form) or (not entry.curated and WEAK_FORM.match(form)):
                         self.weak.add(form)
         self.known = {normalise(form) for form in self.canonical}
+        self.verdicts: dict[str, str] = {}  # name -> _name_kind(name), remembered
         self.other = other - self.known
 
     def __call__(self, document: Document, found: Sequence[Mention]) -> Iterable[Mention]:
@@ -278,24 +278,36 @@ class DatasetExtractor:
     def _good(self, scan: _Scan, s: int, e: int) -> bool:
         """Whether a cued span may name a dataset (the guards of the module docstring)."""
         name = scan.text[s:e]
+        verdict = self.verdicts.get(name)
+        if verdict is None:
+            if len(self.verdicts) > 100_000:  # a long run: forget rather than grow
+                self.verdicts.clear()
+            verdict = self.verdicts[name] = self._name_kind(name)
+        if verdict != "name?":
+            return verdict == "known"
         words = name.split()
-        if not words:
-            return False
-        if normalise(name) in self.known:
-            return True
-        family = SIZE_SUFFIX.sub("", name)  # "ResNet-50" is a size of ResNet, a method
-        if {normalise(name), normalise(family)} & self.other or name in HARDWARE or MODIFIER.search(
-                words[-1]):
-            return False
-        if any(LANGUAGE_PAIR.match(w) or (is_guarded(w) and not w.isdigit()) for w in words):
-            return False
-        if words[-1] in FIELD_ACRONYMS or (words[0] in LANGUAGES and len(words) <= 2 and (
-                len(words) == 1 or ACRONYM.match(words[1]))):
-            return False  # "QA benchmarks", "English", "Persian NLU": a kind of data
         if PLAIN_WORD.match(words[0]) and scan.plain_capital(s):
             return False  # a capital that only says "sentence start" or "title case"
         before = scan.text[max(0, s - 20):s].split()
         return not (len(words) == 1 and before and before[-1].lower() in QUANTIFIERS)
+
+    def _name_kind(self, name: str) -> str:
+        """What a name is, whatever its context: "known", "other" or "name?"."""
+        words = name.split()
+        if not words:
+            return "other"
+        if normalise(name) in self.known:
+            return "known"
+        family = SIZE_SUFFIX.sub("", name)  # "ResNet-50" is a size of ResNet, a method
+        if {normalise(name), normalise(family)} & self.other or name in HARDWARE or MODIFIER.search(
+                words[-1]):
+            return "other"
+        if any(LANGUAGE_PAIR.match(w) or (is_guarded(w) and not w.isdigit()) for w in words):
+            return "other"
+        if words[-1] in FIELD_ACRONYMS or (words[0] in LANGUAGES and len(words) <= 2 and (
+                len(words) == 1 or ACRONYM.match(words[1]))):
+            return "other"  # "QA benchmarks", "English", "Persian NLU": a kind of data
+        return "name?"
 
     def _shorthand(self, scan: _Scan) -> Iterable[tuple[int, int, str]]:
         """'CIFAR-10/100' gives CIFAR-10 and CIFAR-100 (the second spans the '100')."""
@@ -314,15 +326,24 @@ class DatasetExtractor:
 
 
 class _Scan:
-    """One document's text with what the cues need: lower-cased text and sentence starts."""
+    """One document's text with what the cues need: its capitalised words (anchors), and on
+    demand its lower-cased form and sentence starts."""
 
     def __init__(self, text: str, title_end: int,
                  sentences: Callable[[], list[tuple[int, int]]]) -> None:
-        self.text, self.lower, self.title_end = text, text.lower(), title_end
+        self.text, self.title_end = text, title_end
+        self._lower: str | None = None
         self.anchors = set(ANCHOR.findall(text))  # capitalised words, for the lexicon and cues
         self.title_name = _title_name(text[:title_end])
         self._sentences = sentences
         self._starts: list[int] | None = None
+
+    @property
+    def lower(self) -> str:
+        """The lower-cased text, made when a proposed test first needs it."""
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
 
     @property
     def starts(self) -> list[int]:
@@ -332,11 +353,18 @@ class _Scan:
         return self._starts
 
     def cues(self) -> list[tuple[int, int]]:
-        """Start and end of each cue word; not one inside a compound ("low-data-datasets")."""
-        text, found = self.text, []
-        spans = [m.span() for scan in CUE_SCANS for m in scan.finditer(self.lower)]
-        for word in self.anchors.intersection(CAPITAL_CUES):
-            spans.extend(m.span() for m in re.finditer(rf"\b{word}s?\b", text))
+        """Start and end of each cue word; not one inside a compound ("low-data-datasets").
+
+        Lower-case cues are found by str.find in the text as written; capitalised ones
+        ("Dataset", "Challenge") only when the text has them among its capitalised words."""
+        text, found, spans = self.text, [], []
+        for hint in (*CUE_HINTS, *self.anchors.intersection(CAPITAL_CUES)):
+            at = text.find(hint)
+            while at >= 0:
+                if (hint != "data" or text.startswith(DATA_CUES, at)) and (
+                        match := CUE_AT.match(text, at)):
+                    spans.append((at, match.end()))
+                at = text.find(hint, at + 4)
         for at, end in spans:
             if at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "-/_"):
                 found.append((at, end))
@@ -450,15 +478,15 @@ def _title_name(title: str) -> tuple[int, int] | None:
 def _on_scores(scan: _Scan) -> Iterable[tuple[int, int, str]]:
     """ "59.7 mIoU on ADE20K", "74.5% on MMBench": a score said to be on a named thing."""
     text = scan.text
-    for m in (*ON_NAME.finditer(text), *FOR_NAME.finditer(text)):
+    for m in ON_NAME.finditer(text):
         words = _score_words(text[max(0, m.start() - 40):m.start()].split())
         if words is None:
             continue
-        if m.group(0)[1:4] == "for" and (ACRONYM.match(m.group(1)) or not words[1:2]
-                                         or not words[1][:1].isalpha() or words[1] in SMALL):
+        if m.group(1) == "for" and (ACRONYM.match(m.group(2)) or not words[1:2]
+                                    or not words[1][:1].isalpha() or words[1] in SMALL):
             continue  # "19.67% for PZ", "0.313 for Qwen-Image": classes, tasks or models
-        if SCORE_NAME_END.match(text, m.end(1)):  # not "on ResNet-50 backbones"
-            yield m.start(1), m.end(1), "score"
+        if SCORE_NAME_END.match(text, m.end(2)):  # not "on ResNet-50 backbones"
+            yield m.start(2), m.end(2), "score"
 
 
 def _score_words(words: list[str]) -> list[str] | None:

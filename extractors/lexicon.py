@@ -156,7 +156,8 @@ class FormMatcher:
 
         ``anchors`` is ``set(ANCHOR.findall(text))`` when the caller has it already."""
         seen: set[int] = set()
-        for anchor in self.by_anchor.keys() & (anchors or set(ANCHOR.findall(text))):
+        # set.intersection walks the smaller side: the text's few anchors, not the lexicon's
+        for anchor in (anchors or set(ANCHOR.findall(text))).intersection(self.by_anchor):
             at = text.find(anchor)
             while at >= 0:
                 for form, offset in self.by_anchor[anchor]:
