@@ -90,9 +90,9 @@ ING_NOUNS = frozenset("rating ranking reading driving clustering matching tracki
 NOT_PART = re.compile(r"^(?!news$)(?:(?:one|two|three|multi|single)-(?:stage|step|phase)|\d[\d.]*|"
                       r"[a-z]+[^suie'’]s)$")
 # A nearby word that says a task is meant: "the task of", "for", "on", "tasks", "such as".
+# (Searched in the lower-cased text, as are the patterns below it.)
 CUE = re.compile(r"\b(?:tasks?|for|on|in|tackle|address(?:es|ing)?|problems?|benchmarks?|"
-                 r"such\sas|including|e\.g\.|term(?:ed)?|called|named|applications?|use\scases?)\b",
-                 re.IGNORECASE)
+                 r"such\sas|including|e\.g\.|term(?:ed)?|called|named|applications?|use\scases?)\b")
 # After a phrase, in its clause, a word that makes it a task: "X is one of the fundamental tasks",
 # "X, which aims to predict"; not "X. Other tasks".
 TASK_AFTER = re.compile(r"[^.;:]{0,40}?\b(?:tasks?|problems?|aims?\sto)\b")
@@ -107,10 +107,12 @@ USED = re.compile(r"(?:utilizing|utilising|using|employing|leveraging|via|with)\
 # After a phrase, the noun it describes: "an adaptive relation modeling network", "in a sequence
 # modeling fashion".
 DESCRIBES_A_METHOD = re.compile(r"\s(?:network|model|framework|architecture|module|layer|"
-                                r"block|system|pipeline|process|prompt|fashion|manner)(?:s|es)?\b",
-                                re.IGNORECASE)
+                                r"block|system|pipeline|process|prompt|fashion|manner)(?:s|es)?\b")
 # The word after a name: "prompt" in "recommendation prompt"; not "Recommendation" or "is,".
 NEXT_WORD = re.compile(r" ([a-z]+)\b(?![\-])")
+# Next to a head alone, the punctuation of a list: ", " or " and " after it, ", " or "and " before.
+LISTED = re.compile(r",|\s(?:and|or)\s")
+LISTED_BEFORE = re.compile(r"(?:,|\band|\bor)\s$")
 # Words inside a phrase that say how a task is evaluated, not what it is: "graph benchmark
 # classification" names "graph classification".
 DROPPED = frozenset({"benchmark"})
@@ -178,7 +180,7 @@ class TaskExtractor:
         noun ("a recommendation prompt"); a public list's need a cue, like a shape."""
         surface = reader.text[start:end].lower()
         if surface in self.weak:
-            cued = reader.cued(start, end) and not DESCRIBES_A_METHOD.match(reader.text, end)
+            cued = reader.cued(start, end) and not DESCRIBES_A_METHOD.match(reader.low, end)
         else:
             cued = not reader.background(start)
         if " " not in surface and reader.modifies_next(end):
@@ -246,6 +248,10 @@ class _Reader:
 
     def __init__(self, document: Document, found: Sequence[Mention]) -> None:
         self.text = document.text
+        # cue patterns read the lower-cased text (cheaper than case-insensitive patterns); the
+        # rare text whose lower-casing changes length keeps its case
+        low = self.text.lower()
+        self.low = low if len(low) == len(self.text) else self.text
         self.title_end = document.title_end
         self.document = document
         self._starts: set[int] | None = None
@@ -265,10 +271,11 @@ class _Reader:
         if title_case and head_start > self.title_end and not self._title_phrase(head_start):
             return []
         words = self._modifiers(head_start, title_case)
-        out = [self._candidate(words, head, head_end)]
-        if not words and not title_case:  # "segmentation" in "detection, segmentation, and ..."
-            out.append(Candidate(head_start, head_end, head, False, bare=True))
-        out.append(self._shared_head(head_start, head_end, title_case))
+        out = [self._candidate(words, head, head_end),
+               self._shared_head(head_start, head_end, title_case)]
+        if not words and out[1] is None and not title_case and (LISTED.match(
+                text, head_end) or LISTED_BEFORE.search(text, max(0, head_start - 6), head_start)):
+            out.append(Candidate(head_start, head_end, head, False, bare=True))  # "x, segmentation"
         return [c for c in out if c is not None]
 
     def _title_phrase(self, head_start: int) -> bool:
@@ -303,6 +310,8 @@ class _Reader:
                 continue  # "(CTR)" stays in the surface, not in the name
             if not piece or not self._word(piece, at, title_case):
                 break
+            if not words and _kind(piece.lower()) == STOP:
+                break  # "the detection": nothing names the head
             words.insert(0, (at, piece))
             if piece in NOT_MODIFIERS or piece in VERBS:
                 break  # the name starts after it; it is kept to tell "using X" from "for X"
@@ -337,7 +346,7 @@ class _Reader:
         named = [self.long.get(w, w) for _, w in words if w.lower() not in DROPPED]
         name = " ".join(named).lower().removeprefix("per-") + " " + head.lower()
         cued = start < self.title_end or self.cued(start, end)
-        if DESCRIBES_A_METHOD.match(self.text, end):
+        if DESCRIBES_A_METHOD.match(self.low, end):
             cued = False  # "an adaptive relation modeling network"
         return Candidate(start, end, name, cued)
 
@@ -361,15 +370,15 @@ class _Reader:
         return bool(match) and match.group(1) not in NOT_MODIFIERS and match.group(1) not in VERBS
 
     def background(self, start: int) -> bool:
-        return bool(BACKGROUND.search(self.text, max(0, start - 30), start))
+        return bool(BACKGROUND.search(self.low, max(0, start - 30), start))
 
     def cued(self, start: int, end: int) -> bool:
         """A task cue shortly before or after: "for X", "on the X task", "X, which aims to";
         not a field's background ("recent advances in X")."""
         if self.background(start):
             return False
-        return bool(CUE.search(self.text, max(0, start - 40), end + 12)
-                    or TASK_AFTER.match(self.text, end))
+        return bool(CUE.search(self.low, max(0, start - 40), end + 12)
+                    or TASK_AFTER.match(self.low, end))
 
     def _shared_head(self, head_start: int, head_end: int, title_case: bool) -> Candidate | None:
         """A name whose modifier or head is coordinated with another's: "image" in "image and
