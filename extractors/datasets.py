@@ -113,11 +113,14 @@ SCORE_NAME_END = re.compile(r"[.,;:)]|$|\s(?:\(|and|or|with|under|using|at|in|fo
 # A size or variant suffix of a model name: "-50" of "ResNet-50", "-7B", "-L"; not "-Bench".
 SIZE_SUFFIX = re.compile(r"[-\s](?:\d+(?:\.\d+)?[A-Za-z]?|[SBLHT]|Base|Large|Small|Tiny|mini|"
                          r"[a-z]?\d+[a-z]?-mini)$")
+DIGIT = re.compile(r"\d")
 # Small words that are no metric: "35% of cases for GPT-4o-mini".
 SMALL = frozenset("of in on the a an for to and or at by with from than".split())  # noqa: SIM905
 # A bare acronym: "PZ", "ABR"; not "NuImages" or "COCO-20".
 ACRONYM = re.compile(r"[A-Z]{2,5}$")
 ON_NAME = re.compile(rf" (on|for) (?:the )?({NAME})(?![\w\-])")
+# Words one of which a title naming its dataset has (a cheap test before TITLE_NAME).
+TITLE_CUES = ("data", "benchmark", "corp", "suite", "treebank")
 # A title naming its dataset: "FooBench: A Benchmark for ..."; not "FooNet: Fast Detection".
 TITLE_NAME = re.compile(rf"^({NAME})(?::|\s-)\s")
 # One or two capitalised words right before a known name, making a variant of it: "Rotated "
@@ -469,7 +472,8 @@ def _trim(text: str, s: int, e: int) -> int:
 
 def _title_name(title: str) -> tuple[int, int] | None:
     """The span of X in a title "X: A Benchmark for ...", else None."""
-    if ":" not in title and " - " not in title:
+    lower = title.lower()
+    if not (":" in title or " - " in title) or not any(w in lower for w in TITLE_CUES):
         return None
     m = TITLE_NAME.match(title)
     return m.span(1) if m and CUE_AT.search(title, m.end()) else None
@@ -479,6 +483,8 @@ def _on_scores(scan: _Scan) -> Iterable[tuple[int, int, str]]:
     """ "59.7 mIoU on ADE20K", "74.5% on MMBench": a score said to be on a named thing."""
     text = scan.text
     for m in ON_NAME.finditer(text):
+        if not DIGIT.search(text, max(0, m.start() - 40), m.start()):
+            continue  # no number before: no score
         words = _score_words(text[max(0, m.start() - 40):m.start()].split())
         if words is None:
             continue
