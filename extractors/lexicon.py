@@ -16,6 +16,11 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from weakref import WeakKeyDictionary
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
 
 from kg.errors import InputError
 
@@ -181,3 +186,37 @@ def _bounded(text: str, start: int, form: str) -> bool:
     return (start >= 0 and text.startswith(form, start)
             and (start == 0 or not text[start - 1].isalnum())
             and (end == len(text) or not text[end].isalnum()))
+
+
+class SharedMatcher:
+    """One lower-case phrase matcher that several extractors of a pipeline add patterns to,
+    each under its own keys, so a document is matched once for all of them; each extractor
+    keeps the matches of its keys. The last document's matches are remembered."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.strings = nlp.vocab.strings
+        self._doc: Doc | None = None
+        self._matches: list[tuple[int, int, int]] = []
+
+    def add(self, key: str, patterns: list[Doc]) -> int:
+        """Add ``patterns`` under ``key``; returns the key's hash, as the matches carry it."""
+        self.matcher.add(key, patterns)
+        self._doc = None
+        return self.strings[key]
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """``(key, start token, end token)`` of every pattern of every key in ``doc``."""
+        if doc is not self._doc:
+            self._matches, self._doc = self.matcher(doc), doc
+        return self._matches
+
+
+_SHARED: WeakKeyDictionary[Language, SharedMatcher] = WeakKeyDictionary()
+
+
+def shared_matcher(nlp: Language) -> SharedMatcher:
+    """The :class:`SharedMatcher` of ``nlp`` (made on first use, gone with ``nlp``)."""
+    if nlp not in _SHARED:
+        _SHARED[nlp] = SharedMatcher(nlp)
+    return _SHARED[nlp]

@@ -21,10 +21,9 @@ import re
 from collections.abc import Iterable, Sequence
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 
 from extractors.base import METRIC, Document, Mention
-from extractors.lexicon import DISTINCTIVE, Lexicon, load_lexicons
+from extractors.lexicon import DISTINCTIVE, Lexicon, load_lexicons, shared_matcher
 from extractors.tasks import DESCRIBING, NOT_MODIFIERS
 
 # "mAP@0.5", "mAP@0.5:0.95", "Recall@10", "Hits@1", "pass@1", "R@{5}"; not "user@host" or "AP".
@@ -111,7 +110,7 @@ class MetricExtractor:
         self.cased: set[str] = set()  # forms matched exactly ("mAP", "AP")
         # one lower-case matcher for every form; a cased form's match is checked afterwards,
         # which costs less than a second (ORTH) matcher over the document
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher = shared_matcher(nlp)  # matched once with the tasks' patterns
         patterns = []
         for entry in lexicon.of(METRIC):
             for form in entry.forms:
@@ -130,9 +129,8 @@ class MetricExtractor:
                 if cased:
                     self.cased.add(form)
                 patterns.append(nlp.make_doc(form))
-        self.matcher.add(METRIC, patterns)
-        self.matcher.add("HEAD", [nlp.make_doc(h) for h in BARE_HEADS])
-        self.head_key = nlp.vocab.strings["HEAD"]
+        self.key = self.matcher.add(METRIC, patterns)
+        self.head_key = self.matcher.add("METRIC_HEAD", [nlp.make_doc(h) for h in BARE_HEADS])
 
     def __call__(self, document: Document, found: Sequence[Mention]) -> Iterable[Mention]:
         text = document.text
@@ -172,6 +170,8 @@ class MetricExtractor:
         spans: dict[tuple[int, int], str] = {}
         heads: list[tuple[int, int]] = []
         for key, start, end in self.matcher(doc):
+            if key != self.key and key != self.head_key:
+                continue  # another extractor's pattern
             s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
             if key == self.head_key:
                 heads.append((s, e))

@@ -25,10 +25,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 
 from extractors.base import ABBREVIATION, DATASET, TASK, Document, Mention
-from extractors.lexicon import DATA, Lexicon, load_lexicons, read_lexicon, usable
+from extractors.lexicon import DATA, Lexicon, load_lexicons, read_lexicon, shared_matcher, usable
 
 HEADS = frozenset(
     "detection classification segmentation recognition generation forecasting prediction "
@@ -157,7 +156,7 @@ class TaskExtractor:
         concepts = {f.lower() for e in read_lexicon(DATA / "concepts.jsonl") for f in e.forms}
         self.canonical: dict[str, str] = {}
         self.weak: set[str] = set()  # forms only a user's (public, noisy) list gives
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher = shared_matcher(nlp)  # matched once with the metrics' patterns
         patterns = []
         for entry in lexicon.of(TASK):
             for form in entry.forms:
@@ -170,10 +169,9 @@ class TaskExtractor:
                 if not entry.curated:
                     self.weak.add(key)
                 patterns.append(nlp.make_doc(form))
-        self.matcher.add(TASK, patterns)
+        self.key = self.matcher.add(TASK, patterns)
         heads = sorted(HEADS | {h + "s" for h in HEADS if not h.endswith("s")})
-        self.matcher.add("HEAD", [nlp.make_doc(h) for h in heads])
-        self.head_key = nlp.vocab.strings["HEAD"]
+        self.head_key = self.matcher.add("TASK_HEAD", [nlp.make_doc(h) for h in heads])
 
     def _known(self, reader: _Reader, start: int, end: int) -> Candidate:
         """A lexicon name: curated ones hold unless they are a field's background or modify a
@@ -192,6 +190,8 @@ class TaskExtractor:
         reader = _Reader(document, found)
         candidates: list[Candidate] = []
         for key, start, end in self.matcher(doc):
+            if key != self.key and key != self.head_key:
+                continue  # another extractor's pattern
             s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
             if key == self.head_key:
                 candidates.extend(reader.shapes(s, e))

@@ -234,3 +234,14 @@ def listed(tmp_path_factory) -> Pipeline:
 ])
 def test_metrics_user_list_forms_need_a_value(listed, text, name, found):
     assert (name in metrics(listed, text)) is found
+
+
+def test_metrics_share_one_document_match_with_tasks(pipeline):
+    extractors = {e.name: e for e in pipeline.extractors}
+    matcher = extractors["metrics"].matcher
+    assert matcher is extractors["tasks"].matcher
+    document = pipeline.document(Paper(id="p", title="A study", abstract="It gets 40 mAP."))
+    first = matcher(document.doc)
+    assert matcher(document.doc) is first  # the same document is matched once
+    other = pipeline.document(Paper(id="q", title="A study", abstract="It gets 40 mAP."))
+    assert matcher(other.doc) is not first
