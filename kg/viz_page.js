@@ -92,7 +92,7 @@
   var big = data.nodes.length > 150;
   var options = {
     nodes: { shape: "dot", borderWidth: 2,
-             scaling: { min: 8, max: 40, label: { enabled: true, min: 11, max: 34, drawThreshold: 7 } },
+             scaling: { min: 8, max: 40, label: { enabled: true, min: 11, max: 26, drawThreshold: 7 } },
              font: { size: 12, color: "#222222", strokeWidth: 3, strokeColor: "#ffffff" } },
     edges: { width: 1, smooth: false, color: { color: "#A5ABB6", opacity: 0.6, highlight: "#444444", hover: "#444444" },
              arrows: { to: { enabled: true, scaleFactor: 0.4 } } },

@@ -408,7 +408,8 @@ def save_readme_screenshot(driver, target: Path) -> None:
     """The README's picture: the page zoomed on ImageNet, quantised to stay small."""
     from PIL import Image
 
-    driver.execute_script("var n = window.kgViz.network;"
+    driver.execute_script("var n = window.kgViz.network;"  # selected: drawn on top
+                          "n.selectNodes(['dataset:imagenet']);"
                           "n.moveTo({position: n.getPosition('dataset:imagenet'), scale: 0.72});")
     time.sleep(0.5)
     raw = target.with_suffix(".raw.png")
