@@ -4,7 +4,8 @@ Evidence, all read from the raw text (a tokeniser keeps "ADE20K." or "ImageNet-1
 
 - lexicon forms, exact case (:class:`extractors.lexicon.FormMatcher`), with split and version
   forms glued on ("COCO test-dev", "ImageNet-1K"). Forms from user lists that could be ordinary
-  words or other acronyms ("SPOT", "SVD") count only in a sentence with a dataset cue;
+  words or other acronyms ("SPOT", "SVD"), and letter-digit codes ("M4"), count only where a
+  cue below names them; a capitalised word before a form makes a variant ("Rotated MNIST");
 - cue phrases: "the X dataset", "X, Y and Z benchmarks", "the Berkeley DeepDrive Dataset",
   "datasets such as X and Y", "a new dataset, X", "X, a new benchmark", "55.6 mIoU on X",
   and a title "X: A Benchmark for ...";
@@ -18,6 +19,9 @@ pair ("English-to-German"), no category modifier ("various public MTL datasets")
 
 A dataset is proposed when the text introduces it: "we introduce/release X", "we release a
 new ... dataset X", "a newly collected dataset, X", "our dataset X", "X, a new benchmark".
+
+The patterns and word lists live in :mod:`extractors.dataset_patterns`. Every scan over the
+whole text has a literal start or is a ``str.find`` (speed: most texts hold few cues).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 
+from extractors import dataset_patterns as pat
 from extractors.base import ABBREVIATION, DATASET, Document, Mention
 from extractors.lexicon import (
     ANCHOR,
@@ -37,158 +42,6 @@ from extractors.lexicon import (
     usable,
 )
 from extractors.shapes import SHORT_CODE, is_guarded, normalise
-
-# One word inside a name: letters, digits, ' + - and inner dots ("v0.02"), never a final dot.
-_CH = r"(?:[\w'+\-]|\.(?=\w))"
-# A name-shaped word: inner capital or digit, or an acronym, or lower-first with a capital.
-# Matches "CIFAR-10", "TextVQA", "WMT'14", "nuScenes", "DFN-2B"; not "Dataset" or "the".
-STRONG = rf"(?:[A-Z][A-Za-z]*[A-Z0-9]{_CH}*|[A-Z][A-Za-z]*-{_CH}+|[a-z]+[A-Z]{_CH}*)"
-# An ordinary capitalised word: "Taskonomy", "Amazon"; not "AB" (too short) or "amazon".
-TITLE = r"[A-Z][a-z]{2,}"
-# A word that may continue a name: "2018", "v0.02", "Commands"; not "and".
-_MORE = rf"(?:{STRONG}|{TITLE}|\d+(?:\.\d+)?\b|v\d+(?:\.\d+)*)"
-# A name led by a name-shaped word: "Google Speech Commands v0.02" is not one, "GSC v2" is.
-NAME = rf"{STRONG}(?:\s{_MORE}){{0,2}}"
-# A name that may be plain capitalised words, only where a cue says it is a name.
-TITLED = rf"(?:{STRONG}|{TITLE})(?:\s{_MORE}){{0,3}}"
-# "(SHD)", "(GSC)": an abbreviation right after a name; not "(see below)".
-ABBR = r"\([A-Za-z][\w\-]{1,10}\)"
-SEP = r"(?:,\s(?:and\s|or\s)?|\s(?:and|or|&)\s)"
-SEP_ENDS = (", ", " and ", " or ", " & ", " the ")  # how text before a SEP (and "the") ends
-
-# Where cue words may start, found by str.find in the text as written (the cheapest scan);
-# CUE_AT then reads the word: "data" finds "dataset", "data set", "database", not "data".
-CUE_HINTS = ("data", "benchmark", "corp")
-DATA_CUES = ("dataset", "data set", "database")
-# Capitalised cue words, looked for only when the text has them as words (most texts do not).
-# The lower-case "challenge" is no cue ("remains a challenge"); "the LiTS 2017 Challenge" is.
-CAPITAL_CUES = ("Dataset", "Datasets", "DataSet", "Data", "Benchmark", "Benchmarks", "Corpus",
-                "Corpora", "Challenge", "Suite", "Treebank", "Database", "Collection")
-# The cue word at a found position, read to its end: "datasets", "benchmark"; not "benchmarking".
-CUE_AT = re.compile(r"(?:data\s?sets?|benchmarks?|corpus|corpora|challenges?|suites?|"
-                    r"treebanks?|databases?)\b", re.IGNORECASE)
-# Names right before a cue: "the CIFAR-10, CIFAR-100 and SVHN " before "datasets", "Amazon "
-# before "datasets", "Google Speech Commands v0.02 (GSC) " before "benchmarks".
-LIST_BEFORE = re.compile(rf"(?<![\w'\-.])((?:{TITLED})(?:{SEP}(?:the\s)?(?:{TITLED}))*)"
-                         rf"(?:\s{ABBR})?\s$")
-# A name, then one or two lower-case words, before a cue: "the COCO detection " before
-# "benchmark"; not "Bayesian optimization " (not name-shaped).
-MODIFIED_BEFORE = re.compile(
-    rf"(?<![\w'\-.])({STRONG})\s(?:(?!(?:a|an|the|is|are|was|were|be|remains?|of|on|in|for|to|"
-    rf"and|or|with|as|by|from|that|this|which|its|their|our|across|over|under|within|via|"
-    rf"through|using|into|among|between|against|per|vs)\s)[a-z][\w\-]*\s){{1,2}}$")
-# Words before one name that make it a kind of data: "a", "a hyperspectral", "a large-scale
-# synthetic" (before "QA benchmark", "SID dataset"); "Chain of" (a name cut short); not "the".
-KIND_BEFORE = re.compile(r"(?:.*\b(?:a|an)(?:\s[a-z\d][\w,\-]*){0,2}|.*\bof)$", re.IGNORECASE)
-# "a " or "an " right before a name: "a QA benchmark", "a Multi-Cam Video Dataset" are kinds.
-INDEFINITE = re.compile(r"\b(?:a|an)\s$", re.IGNORECASE)
-# An article or "new" shortly before a cue, which lets "dataset, X" name it: "a newly collected ".
-INTRO_NEAR = re.compile(r"\b(?:a|an|new|newly|novel)\b")
-# Capitalised words before a capitalised cue, which joins the name: "Berkeley DeepDrive " before
-# "Dataset", "WAD 2018 " before "Challenge"; not "the " before "Dataset".
-CAPITAL_CUE_BEFORE = re.compile(rf"(?<![\w'\-.])((?:{TITLED})\s)$")
-# One name of a list, a capitalised cue word kept: "Spiking Heidelberg Dataset", "SVHN".
-ITEM = re.compile(rf"(?:{TITLED})(?:\s(?:Data\s?[Ss]ets?|Benchmarks?|Corpus|Challenge))?")
-# A word whose capital says nothing at a sentence start or in a title: "Taskonomy",
-# "Fine-Grained", "Self-Contained"; not "HOI-Edit" or "CelebA".
-PLAIN_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*$")
-# "NAME, a new " / "NAME, an open " before a cue word: the name is introduced.
-INTRODUCED_BEFORE = re.compile(
-    rf"(?<![\w'\-.])({NAME}),\s(?:a|an|the\sfirst)\s(?:[\w\-]+\s){{0,4}}$")
-# After a cue: "such as MNIST, SVHN and STL-10", ": the Spiking Heidelberg Dataset (SHD), ...";
-# not "such as ours".
-LIST_AFTER = re.compile(
-    rf"(?:\s\([^)]*\))?(?:,?\s(?:such\sas|including|like|namely|e\.g\.,?|i\.e\.,?)|:)\s(?:the\s)?"
-    rf"((?:{TITLED})(?:\s{ABBR})?(?:{SEP}(?:the\s)?(?:its\s[\w\-]+\s[\w\-]+\s)?(?:{TITLED})"
-    rf"(?:\s{ABBR})?)*)")
-# After a cue, a name: "dataset DFN-2B", "a new dataset, called Foo-1M"; not "dataset size".
-NAMED_AFTER = re.compile(rf"(,?)\s(?:(?:called|named|dubbed|termed)\s)?({NAME})(?![\w\-])")
-# A score, one of the few words before "on X" / "for X": "59.7" in "59.7 mIoU on ", "74.5%";
-# not "v1.5" or "(12".
-SCORE_WORD = re.compile(r"\d+(?:\.\d+)?(?:\\?%)?$")
-# What may follow a name a score is "on": an end of clause or a small word; matches "." or
-# " and", must not match " backbones" ("2% on ResNet-50 backbones" names a model).
-SCORE_NAME_END = re.compile(r"[.,;:)]|$|\s(?:\(|and|or|with|under|using|at|in|for|while|when|"
-                            r"compared|than|after|before|without|across|respectively|vs)\b")
-# A size or variant suffix of a model name: "-50" of "ResNet-50", "-7B", "-L"; not "-Bench".
-SIZE_SUFFIX = re.compile(r"[-\s](?:\d+(?:\.\d+)?[A-Za-z]?|[SBLHT]|Base|Large|Small|Tiny|mini|"
-                         r"[a-z]?\d+[a-z]?-mini)$")
-DIGIT = re.compile(r"\d")
-# Small words that are no metric: "35% of cases for GPT-4o-mini".
-SMALL = frozenset("of in on the a an for to and or at by with from than".split())  # noqa: SIM905
-# A bare acronym: "PZ", "ABR"; not "NuImages" or "COCO-20".
-ACRONYM = re.compile(r"[A-Z]{2,5}$")
-ON_NAME = re.compile(rf" (on|for) (?:the )?({NAME})(?![\w\-])")
-# Words one of which a title naming its dataset has (a cheap test before TITLE_NAME).
-TITLE_CUES = ("data", "benchmark", "corp", "suite", "treebank")
-# A title naming its dataset: "FooBench: A Benchmark for ..."; not "FooNet: Fast Detection".
-TITLE_NAME = re.compile(rf"^({NAME})(?::|\s-)\s")
-# One or two capitalised words right before a known name, making a variant of it: "Rotated "
-# before "MNIST", "Spiking Speech " before "Commands"; not "on " or "the ".
-VARIANT_BEFORE = re.compile(rf"(?<![\w'\-.])((?:{TITLE}|{STRONG})(?:\s{TITLE})?)\s$")
-# Coordination with a found dataset, to the right: ", and Taskonomy." / " and COCO datasets";
-# not " and ResNet-50 achieves" (a verb follows).
-COORD_AFTER = re.compile(rf"{SEP}(?:the\s)?({TITLED})(?=[.,;:)]|\s(?:and|or|&)\s|\s\(|"
-                         r"\s(?:data\s?sets?|benchmarks?|respectively)\b|$)")
-COORD_BEFORE = re.compile(rf"(?<![\w'\-.])({TITLED}){SEP}(?:the\s)?$")
-# "CIFAR-10/100" -> CIFAR-10, CIFAR-100; "ImageNet-1K/22K"; "CIFAR-10,100"; not "10/100
-# epochs", "CIFAR-10, 16.39%" or "ResNet-18/50" (a method, checked apart).
-SHORTHAND = re.compile(r"\b([A-Z][A-Za-z]*-?)(\d+[KkMB]?)(?:/|,)(\d+[KkMB]?)\b"
-                       r"(?![.,]\d|\s?%|\s?(?:epochs|ms|steps)\b)")
-# Where shorthand may be: "/1", ",1" (a literal first character keeps the scan fast); not ", 1".
-SHORTHAND_HINTS = (re.compile(r"/[0-9]"), re.compile(r",[0-9]"))
-# Split and version suffixes glued to a known name: " test-dev", "-1K", " val2017", " v2".
-# Not " dev-other" (LibriSpeech's own split names) or " test split" (the word, not a name).
-SPLIT = re.compile(r"(?:[\s-]test-(?:dev|std)|[\s-](?:test|val|dev|train)(?:\d{4})?"
-                   r"(?!\s(?:splits?|sets?|data)\b)|-\d+[KkMB]?|\s?v\d+(?:\.\d+)?)(?![\w-])")
-# Introduced by the paper, read before the name: "we also release a new 2 billion example
-# dataset ", "we introduce ", "a newly collected dataset, ", "our best performing dataset ";
-# not "we evaluate on " or "we introduce a loss and evaluate it on ".
-PROPOSE_BEFORE = re.compile(
-    r"(?:\b(?:we|this\spaper|this\swork)\s(?:also\s|further\s|then\s)?(?:introduce|present|"
-    r"release|propose|construct|build|create|curate|collect|contribute|develop|design|establish)"
-    r"[sd]?\s(?:(?:a|an|the|our)\s)?(?:(?:[\w\-]+\s){0,6}?(?:data\s?sets?|benchmarks?|corpus|"
-    r"suite)(?:,|\s(?:called|named|dubbed|termed))?\s)?"
-    r"|\b(?:a|an)\s(?:new|newly\s\w+|novel)\s(?:[\w\-]+\s){0,5}?(?:data\s?set|benchmark|corpus|"
-    r"suite),?\s(?:(?:called|named|dubbed|termed)\s)?"
-    r"|\bour\s(?:[\w\-]+\s){0,3}?(?:data\s?set|benchmark|corpus),?\s)$", re.IGNORECASE)
-# Words one of which PROPOSE_BEFORE needs: a cheap test before the search.
-PROPOSE_HINTS = ("we ", "this ", "new", "novel", "our ")
-# Introduced, read after the name: ", a new benchmark", " (ours), the first dataset";
-# not ", a widely used dataset".
-PROPOSE_AFTER = re.compile(r",?\s(?:a|an|the\sfirst)\s(?:new|novel|first)\b", re.IGNORECASE)
-
-# Capitalised words that start a span but never a dataset name; dropped from a name's front.
-STOP = frozenset("""We Our This The These Those In On For To A An It Its Results Code Table Fig
-    Figure Section Appendix Experiments Experimental Extensive All Both Each Such Unlike Compared
-    However Moreover Furthermore Finally Specifically Using With By From As At And Or Existing
-    Previous Prior Popular Standard Public Several Various Multiple Many Most Other Recent Large
-    New Novel Real Synthetic Comprehensive Evaluation Evaluations Additionally Also Then When While
-    Here Through Across Over Under Based Further Notably Empirical Two Three Four Five
-    """.split())  # noqa: SIM905
-# Words before a plural cue that make it a category, not a name: "various public MTL datasets".
-QUANTIFIERS = frozenset("""various several many multiple public publicly popular standard
-    different other existing numerous some these those all few two three four five six seven
-    eight nine ten real-world diverse benchmark large small""".split())  # noqa: SIM905
-# Acronyms of hardware and units that cues would otherwise take: "2x faster on GPU".
-HARDWARE = frozenset(
-    "GPU GPUs CPU CPUs TPU TPUs NPU FPGA ASIC MCU RAM GB MB TB FPS API SOTA".split())  # noqa: SIM905
-LANGUAGES = frozenset("""English German French Chinese Spanish Japanese Korean Arabic Russian
-    Hindi Portuguese Italian Dutch Turkish Vietnamese Romanian Czech Finnish Polish Persian Hebrew
-    Urdu Bengali Swahili Greek Thai Indonesian Ukrainian Swedish Danish Norwegian""".split())  # noqa: SIM905
-# Acronyms of fields and tasks, which name a kind of data before a cue ("an OCR dataset").
-FIELD_ACRONYMS = frozenset("""QA VQA OCR NLU NLP NLI NER ASR TTS MT HOI RE POS SLAM MRC ReID
-    VLM VLMs LLM LLMs RL CV ML AI KG KGQA ODQA MTL""".split())  # noqa: SIM905
-# A direction or language pair: "English-to-German", "Text-to-SQL", "En-De"; not "Fashion-MNIST".
-LANGUAGE_PAIR = re.compile(r"^[\w.]+-to-[\w.]+$|^[A-Z][a-z]-[A-Z][a-z]$")
-# An ordinary hyphenated word or a modifier: "Large-scale", "Real-world", "ImageNet-pretrained",
-# "CNN-based"; not "Fashion-MNIST" or "ogbn-arxiv" (a lexicon form, never guarded).
-MODIFIER = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$|-(?:based|pretrained|pre-trained|trained|"
-                      r"style|like|level|scale|wise|specific|only|free|aware|driven|guided|"
-                      r"supervised|augmented|generated|related|shot|class|modal|[a-z]+ing)$")
-# A user-list form that may be an ordinary word or another acronym: "SPOT", "SVD", "Yelp",
-# "arXiv"; such forms (and letter-digit codes such as "M4") count only where a cue names them.
-WEAK_FORM = re.compile(r"^(?:[A-Z]{2,5}|[A-Z][a-z]+|[a-z]{1,4}[A-Z][a-z]+|.{1,3})$")
 
 
 class DatasetExtractor:
@@ -213,7 +66,7 @@ class DatasetExtractor:
                     self.matcher.add(form)
                     if entry.curated:
                         self.established.add(form)
-                    if SHORT_CODE.match(form) or (not entry.curated and WEAK_FORM.match(form)):
+                    if SHORT_CODE.match(form) or (not entry.curated and pat.WEAK_FORM.match(form)):
                         self.weak.add(form)
         self.known = {normalise(form) for form in self.canonical}
         self.verdicts: dict[str, str] = {}  # name -> _name_kind(name), remembered
@@ -258,11 +111,13 @@ class DatasetExtractor:
             if form in self.weak:
                 continue  # only as a cued name
             long_form = defined.get(form)
-            if long_form and not (normalise(long_form) in self.known or CUE_AT.search(long_form)):
+            if long_form and not (
+                    normalise(long_form) in self.known or pat.CUE_AT.search(long_form)):
                 continue
-            glued = SPLIT.match(text, e)
+            glued = pat.SPLIT.match(text, e)
             e = glued.end() if glued else e
-            variant = _capital_before(text, s) and VARIANT_BEFORE.search(text, max(0, s - 40), s)
+            variant = _capital_before(text, s) and pat.VARIANT_BEFORE.search(
+                text, max(0, s - 40), s)
             v = _trim(text, variant.start(1), s) if variant else s
             if v < s and normalise(text[v:e]) not in self.known and self._good(scan, v, e):
                 spans[(v, e)] = ("variant", text[v:e])
@@ -289,10 +144,10 @@ class DatasetExtractor:
         if verdict != "name?":
             return verdict == "known"
         words = name.split()
-        if PLAIN_WORD.match(words[0]) and scan.plain_capital(s):
+        if pat.PLAIN_WORD.match(words[0]) and scan.plain_capital(s):
             return False  # a capital that only says "sentence start" or "title case"
         before = scan.text[max(0, s - 20):s].split()
-        return not (len(words) == 1 and before and before[-1].lower() in QUANTIFIERS)
+        return not (len(words) == 1 and before and before[-1].lower() in pat.QUANTIFIERS)
 
     def _name_kind(self, name: str) -> str:
         """What a name is, whatever its context: "known", "other" or "name?"."""
@@ -301,23 +156,24 @@ class DatasetExtractor:
             return "other"
         if normalise(name) in self.known:
             return "known"
-        family = SIZE_SUFFIX.sub("", name)  # "ResNet-50" is a size of ResNet, a method
-        if {normalise(name), normalise(family)} & self.other or name in HARDWARE or MODIFIER.search(
-                words[-1]):
+        family = pat.SIZE_SUFFIX.sub("", name)  # "ResNet-50" is a size of ResNet, a method
+        if {normalise(name), normalise(family)} & self.other or name in pat.HARDWARE:
             return "other"
-        if any(LANGUAGE_PAIR.match(w) or (is_guarded(w) and not w.isdigit()) for w in words):
+        if pat.MODIFIER.search(words[-1]):
             return "other"
-        if words[-1] in FIELD_ACRONYMS or (words[0] in LANGUAGES and len(words) <= 2 and (
-                len(words) == 1 or ACRONYM.match(words[1]))):
+        if any(pat.LANGUAGE_PAIR.match(w) or (is_guarded(w) and not w.isdigit()) for w in words):
+            return "other"
+        if words[-1] in pat.FIELD_ACRONYMS or (words[0] in pat.LANGUAGES and len(words) <= 2 and (
+                len(words) == 1 or pat.ACRONYM.match(words[1]))):
             return "other"  # "QA benchmarks", "English", "Persian NLU": a kind of data
         return "name?"
 
     def _shorthand(self, scan: _Scan) -> Iterable[tuple[int, int, str]]:
         """'CIFAR-10/100' gives CIFAR-10 and CIFAR-100 (the second spans the '100')."""
         text = scan.text
-        hints = [h.start() for pattern in SHORTHAND_HINTS for h in pattern.finditer(text)]
+        hints = [h.start() for pattern in pat.SHORTHAND_HINTS for h in pattern.finditer(text)]
         for hint in hints:
-            match = SHORTHAND.match(text, _word_start(text, hint))
+            match = pat.SHORTHAND.match(text, _word_start(text, hint))
             if not match:
                 continue
             first, second = (match.group(1) + match.group(i) for i in (2, 3))
@@ -361,11 +217,11 @@ class _Scan:
         Lower-case cues are found by str.find in the text as written; capitalised ones
         ("Dataset", "Challenge") only when the text has them among its capitalised words."""
         text, found, spans = self.text, [], []
-        for hint in (*CUE_HINTS, *self.anchors.intersection(CAPITAL_CUES)):
+        for hint in (*pat.CUE_HINTS, *self.anchors.intersection(pat.CAPITAL_CUES)):
             at = text.find(hint)
             while at >= 0:
-                if (hint != "data" or text.startswith(DATA_CUES, at)) and (
-                        match := CUE_AT.match(text, at)):
+                if (hint != "data" or text.startswith(pat.DATA_CUES, at)) and (
+                        match := pat.CUE_AT.match(text, at)):
                     spans.append((at, match.end()))
                 at = text.find(hint, at + 4)
         for at, end in spans:
@@ -380,7 +236,7 @@ class _Scan:
 
     def cued_sentence(self, offset: int) -> bool:
         s, e = self.sentence(offset)
-        return bool(CUE_AT.search(self.text, s, e))
+        return bool(pat.CUE_AT.search(self.text, s, e))
 
     def plain_capital(self, offset: int) -> bool:
         """A capital at a sentence start or in the (title-case) title carries no evidence."""
@@ -394,8 +250,8 @@ def _around_cue(scan: _Scan, start: int, end: int) -> Iterable[tuple[int, int, s
     """Names before and after one cue word; a capitalised cue word is part of the name."""
     text, lo = scan.text, max(0, start - 120)
     if text[start].isupper() and not scan.plain_capital(start):
-        m = CAPITAL_CUE_BEFORE.search(text, lo, start)
-        if m and not INDEFINITE.search(text, max(0, m.start(1) - 4), m.start(1)):
+        m = pat.CAPITAL_CUE_BEFORE.search(text, lo, start)
+        if m and not pat.INDEFINITE.search(text, max(0, m.start(1) - 4), m.start(1)):
             yield from _items(scan, m.start(1), end, "cue")  # "the Berkeley DeepDrive Dataset"
             return
     # a name needs a capital: most cues ("the proposed dataset") end here, by one C call each
@@ -403,10 +259,10 @@ def _around_cue(scan: _Scan, start: int, end: int) -> Iterable[tuple[int, int, s
         yield from _before_cue(scan, lo, start, text[end - 1] in "sa")
     if text[end:end + 60].islower():
         return
-    if m := LIST_AFTER.match(text, end):
+    if m := pat.LIST_AFTER.match(text, end):
         yield from _items(scan, m.start(1), m.end(1), "cue")
-    elif (m := NAMED_AFTER.match(text, end)) and (
-            not m.group(1) or INTRO_NEAR.search(text, max(0, start - 40), start)):
+    elif (m := pat.NAMED_AFTER.match(text, end)) and (
+            not m.group(1) or pat.INTRO_NEAR.search(text, max(0, start - 40), start)):
         yield from _items(scan, m.start(2), m.end(2), "cue")  # "dataset DFN-2B"
 
 
@@ -420,11 +276,11 @@ def _before_cue(scan: _Scan, lo: int, start: int, plural: bool) -> Iterable[tupl
     for pattern in _worth_trying(text, lo, start, words):
         if m := pattern.search(text, lo, start):
             items = list(_items(scan, m.start(1), m.end(1), "cue"))
-            if len(items) == 1 and pattern is not INTRODUCED_BEFORE:
+            if len(items) == 1 and pattern is not pat.INTRODUCED_BEFORE:
                 s, e, _ = items[0]
                 previous = text[max(0, s - 30):s].split()[-3:]
-                if KIND_BEFORE.match(" ".join(previous)) or (
-                        plural and ACRONYM.match(text[s:e]) and previous[-1:] != ["the"]):
+                if pat.KIND_BEFORE.match(" ".join(previous)) or (
+                        plural and pat.ACRONYM.match(text[s:e]) and previous[-1:] != ["the"]):
                     return
             yield from items
             return
@@ -435,11 +291,11 @@ def _worth_trying(text: str, lo: int, start: int, words: list[str]) -> list[re.P
     last = words[-1]
     patterns = []
     if last.endswith(")") or not last.islower():
-        patterns.append(LIST_BEFORE)
+        patterns.append(pat.LIST_BEFORE)
     if text.find(", a", lo, start) >= 0 or text.find(", the first", lo, start) >= 0:
-        patterns.append(INTRODUCED_BEFORE)
+        patterns.append(pat.INTRODUCED_BEFORE)
     if last.islower() and any(not w.islower() for w in words[:-1]):
-        patterns.append(MODIFIED_BEFORE)
+        patterns.append(pat.MODIFIED_BEFORE)
     return patterns
 
 
@@ -452,7 +308,7 @@ def _word_start(text: str, at: int) -> int:
 def _items(scan: _Scan, lo: int, hi: int, how: str) -> Iterable[tuple[int, int, str]]:
     """Each name of a list "A, B (BB) and the C", cleaned of leading stop words."""
     text = scan.text
-    for m in ITEM.finditer(text, lo, hi):
+    for m in pat.ITEM.finditer(text, lo, hi):
         s, e = m.start(), m.end()
         s = _trim(text, s, e)
         if s < e:
@@ -463,7 +319,7 @@ def _trim(text: str, s: int, e: int) -> int:
     """Drop leading stop words and anything up to a possessive ("OpenAI's WIT" -> "WIT")."""
     while s < e:
         word = text[s:e].split(maxsplit=1)[0]
-        if word in STOP or word.endswith("'s"):
+        if word in pat.STOP or word.endswith("'s"):
             s += len(word) + 1
         else:
             break
@@ -473,25 +329,25 @@ def _trim(text: str, s: int, e: int) -> int:
 def _title_name(title: str) -> tuple[int, int] | None:
     """The span of X in a title "X: A Benchmark for ...", else None."""
     lower = title.lower()
-    if not (":" in title or " - " in title) or not any(w in lower for w in TITLE_CUES):
+    if not (":" in title or " - " in title) or not any(w in lower for w in pat.TITLE_CUES):
         return None
-    m = TITLE_NAME.match(title)
-    return m.span(1) if m and CUE_AT.search(title, m.end()) else None
+    m = pat.TITLE_NAME.match(title)
+    return m.span(1) if m and pat.CUE_AT.search(title, m.end()) else None
 
 
 def _on_scores(scan: _Scan) -> Iterable[tuple[int, int, str]]:
     """ "59.7 mIoU on ADE20K", "74.5% on MMBench": a score said to be on a named thing."""
     text = scan.text
-    for m in ON_NAME.finditer(text):
-        if not DIGIT.search(text, max(0, m.start() - 40), m.start()):
+    for m in pat.ON_NAME.finditer(text):
+        if not pat.DIGIT.search(text, max(0, m.start() - 40), m.start()):
             continue  # no number before: no score
         words = _score_words(text[max(0, m.start() - 40):m.start()].split())
         if words is None:
             continue
-        if m.group(1) == "for" and (ACRONYM.match(m.group(2)) or not words[1:2]
-                                    or not words[1][:1].isalpha() or words[1] in SMALL):
+        if m.group(1) == "for" and (pat.ACRONYM.match(m.group(2)) or not words[1:2]
+                                    or not words[1][:1].isalpha() or words[1] in pat.SMALL):
             continue  # "19.67% for PZ", "0.313 for Qwen-Image": classes, tasks or models
-        if SCORE_NAME_END.match(text, m.end(2)):  # not "on ResNet-50 backbones"
+        if pat.SCORE_NAME_END.match(text, m.end(2)):  # not "on ResNet-50 backbones"
             yield m.start(2), m.end(2), "score"
 
 
@@ -499,7 +355,7 @@ def _score_words(words: list[str]) -> list[str] | None:
     """The score and the words after it, if one of the last four words is a score and no clause
     break follows it: ["59.7", "mIoU"] of "... achieving 59.7 mIoU"."""
     for i in range(len(words) - 1, max(-1, len(words) - 5), -1):
-        if SCORE_WORD.match(words[i]):
+        if pat.SCORE_WORD.match(words[i]):
             return words[i:]
         if any(c in words[i] for c in ",;()"):
             return None
@@ -510,12 +366,12 @@ def _coordinated(scan: _Scan, spans: list[tuple[int, int]]) -> Iterable[tuple[in
     """Names listed with a found dataset: "CelebA, and Taskonomy", "NuImages and COCO"."""
     text = scan.text
     for s, e in spans:
-        while m := COORD_AFTER.match(text, e):
+        while m := pat.COORD_AFTER.match(text, e):
             s2 = _trim(text, m.start(1), m.end(1))
             yield s2, m.end(1)
             e = m.end(1)
-        while text.endswith(SEP_ENDS, max(0, s - 8), s) and (
-                m := COORD_BEFORE.search(text, max(0, s - 60), s)):
+        while text.endswith(pat.SEP_ENDS, max(0, s - 8), s) and (
+                m := pat.COORD_BEFORE.search(text, max(0, s - 60), s)):
             yield _trim(text, m.start(1), m.end(1)), m.end(1)
             s = m.start(1)
 
@@ -545,9 +401,9 @@ def _proposed(scan: _Scan, start: int, end: int) -> bool:
     if start < scan.title_end:
         return bool(scan.title_name) and scan.title_name[0] == start
     lo = max(0, start - 100)
-    hinted = any(scan.lower.find(word, lo, start) >= 0 for word in PROPOSE_HINTS)
-    return bool(hinted and PROPOSE_BEFORE.search(scan.text, lo, start)
-                or PROPOSE_AFTER.match(scan.text, end))
+    hinted = any(scan.lower.find(word, lo, start) >= 0 for word in pat.PROPOSE_HINTS)
+    return bool(hinted and pat.PROPOSE_BEFORE.search(scan.text, lo, start)
+                or pat.PROPOSE_AFTER.match(scan.text, end))
 
 
 def _other_forms(lexicon: Lexicon) -> set[str]:

@@ -1,0 +1,161 @@
+"""The patterns and word lists the dataset extractor reads (``extractors.datasets``).
+
+Regexes are named with a comment showing a string they match and one they must not; name
+shapes are built from a few parts (STRONG, TITLE, NAME, TITLED) so every cue reads names alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+# One word inside a name: letters, digits, ' + - and inner dots ("v0.02"), never a final dot.
+_CH = r"(?:[\w'+\-]|\.(?=\w))"
+# A name-shaped word: inner capital or digit, or an acronym, or lower-first with a capital.
+# Matches "CIFAR-10", "TextVQA", "WMT'14", "nuScenes", "DFN-2B"; not "Dataset" or "the".
+STRONG = rf"(?:[A-Z][A-Za-z]*[A-Z0-9]{_CH}*|[A-Z][A-Za-z]*-{_CH}+|[a-z]+[A-Z]{_CH}*)"
+# An ordinary capitalised word: "Taskonomy", "Amazon"; not "AB" (too short) or "amazon".
+TITLE = r"[A-Z][a-z]{2,}"
+# A word that may continue a name: "2018", "v0.02", "Commands"; not "and".
+_MORE = rf"(?:{STRONG}|{TITLE}|\d+(?:\.\d+)?\b|v\d+(?:\.\d+)*)"
+# A name led by a name-shaped word: "Google Speech Commands v0.02" is not one, "GSC v2" is.
+NAME = rf"{STRONG}(?:\s{_MORE}){{0,2}}"
+# A name that may be plain capitalised words, only where a cue says it is a name.
+TITLED = rf"(?:{STRONG}|{TITLE})(?:\s{_MORE}){{0,3}}"
+# "(SHD)", "(GSC)": an abbreviation right after a name; not "(see below)".
+ABBR = r"\([A-Za-z][\w\-]{1,10}\)"
+SEP = r"(?:,\s(?:and\s|or\s)?|\s(?:and|or|&)\s)"
+SEP_ENDS = (", ", " and ", " or ", " & ", " the ")  # how text before a SEP (and "the") ends
+
+# Where cue words may start, found by str.find in the text as written (the cheapest scan);
+# CUE_AT then reads the word: "data" finds "dataset", "data set", "database", not "data".
+CUE_HINTS = ("data", "benchmark", "corp")
+DATA_CUES = ("dataset", "data set", "database")
+# Capitalised cue words, looked for only when the text has them as words (most texts do not).
+# The lower-case "challenge" is no cue ("remains a challenge"); "the LiTS 2017 Challenge" is.
+CAPITAL_CUES = ("Dataset", "Datasets", "DataSet", "Data", "Benchmark", "Benchmarks", "Corpus",
+                "Corpora", "Challenge", "Suite", "Treebank", "Database", "Collection")
+# The cue word at a found position, read to its end: "datasets", "benchmark"; not "benchmarking".
+CUE_AT = re.compile(r"(?:data\s?sets?|benchmarks?|corpus|corpora|challenges?|suites?|"
+                    r"treebanks?|databases?)\b", re.IGNORECASE)
+# Names right before a cue: "the CIFAR-10, CIFAR-100 and SVHN " before "datasets", "Amazon "
+# before "datasets", "Google Speech Commands v0.02 (GSC) " before "benchmarks".
+LIST_BEFORE = re.compile(rf"(?<![\w'\-.])((?:{TITLED})(?:{SEP}(?:the\s)?(?:{TITLED}))*)"
+                         rf"(?:\s{ABBR})?\s$")
+# A name, then one or two lower-case words, before a cue: "the COCO detection " before
+# "benchmark"; not "Bayesian optimization " (not name-shaped).
+MODIFIED_BEFORE = re.compile(
+    rf"(?<![\w'\-.])({STRONG})\s(?:(?!(?:a|an|the|is|are|was|were|be|remains?|of|on|in|for|to|"
+    rf"and|or|with|as|by|from|that|this|which|its|their|our|across|over|under|within|via|"
+    rf"through|using|into|among|between|against|per|vs)\s)[a-z][\w\-]*\s){{1,2}}$")
+# Words before one name that make it a kind of data: "a", "a hyperspectral", "a large-scale
+# synthetic" (before "QA benchmark", "SID dataset"); "Chain of" (a name cut short); not "the".
+KIND_BEFORE = re.compile(r"(?:.*\b(?:a|an)(?:\s[a-z\d][\w,\-]*){0,2}|.*\bof)$", re.IGNORECASE)
+# "a " or "an " right before a name: "a QA benchmark", "a Multi-Cam Video Dataset" are kinds.
+INDEFINITE = re.compile(r"\b(?:a|an)\s$", re.IGNORECASE)
+# An article or "new" shortly before a cue, which lets "dataset, X" name it: "a newly collected ".
+INTRO_NEAR = re.compile(r"\b(?:a|an|new|newly|novel)\b")
+# Capitalised words before a capitalised cue, which joins the name: "Berkeley DeepDrive " before
+# "Dataset", "WAD 2018 " before "Challenge"; not "the " before "Dataset".
+CAPITAL_CUE_BEFORE = re.compile(rf"(?<![\w'\-.])((?:{TITLED})\s)$")
+# One name of a list, a capitalised cue word kept: "Spiking Heidelberg Dataset", "SVHN".
+ITEM = re.compile(rf"(?:{TITLED})(?:\s(?:Data\s?[Ss]ets?|Benchmarks?|Corpus|Challenge))?")
+# A word whose capital says nothing at a sentence start or in a title: "Taskonomy",
+# "Fine-Grained", "Self-Contained"; not "HOI-Edit" or "CelebA".
+PLAIN_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*$")
+# "NAME, a new " / "NAME, an open " before a cue word: the name is introduced.
+INTRODUCED_BEFORE = re.compile(
+    rf"(?<![\w'\-.])({NAME}),\s(?:a|an|the\sfirst)\s(?:[\w\-]+\s){{0,4}}$")
+# After a cue: "such as MNIST, SVHN and STL-10", ": the Spiking Heidelberg Dataset (SHD), ...";
+# not "such as ours".
+LIST_AFTER = re.compile(
+    rf"(?:\s\([^)]*\))?(?:,?\s(?:such\sas|including|like|namely|e\.g\.,?|i\.e\.,?)|:)\s(?:the\s)?"
+    rf"((?:{TITLED})(?:\s{ABBR})?(?:{SEP}(?:the\s)?(?:its\s[\w\-]+\s[\w\-]+\s)?(?:{TITLED})"
+    rf"(?:\s{ABBR})?)*)")
+# After a cue, a name: "dataset DFN-2B", "a new dataset, called Foo-1M"; not "dataset size".
+NAMED_AFTER = re.compile(rf"(,?)\s(?:(?:called|named|dubbed|termed)\s)?({NAME})(?![\w\-])")
+# A score, one of the few words before "on X" / "for X": "59.7" in "59.7 mIoU on ", "74.5%";
+# not "v1.5" or "(12".
+SCORE_WORD = re.compile(r"\d+(?:\.\d+)?(?:\\?%)?$")
+# What may follow a name a score is "on": an end of clause or a small word; matches "." or
+# " and", must not match " backbones" ("2% on ResNet-50 backbones" names a model).
+SCORE_NAME_END = re.compile(r"[.,;:)]|$|\s(?:\(|and|or|with|under|using|at|in|for|while|when|"
+                            r"compared|than|after|before|without|across|respectively|vs)\b")
+# A size or variant suffix of a model name: "-50" of "ResNet-50", "-7B", "-L"; not "-Bench".
+SIZE_SUFFIX = re.compile(r"[-\s](?:\d+(?:\.\d+)?[A-Za-z]?|[SBLHT]|Base|Large|Small|Tiny|mini|"
+                         r"[a-z]?\d+[a-z]?-mini)$")
+DIGIT = re.compile(r"\d")
+# Small words that are no metric: "35% of cases for GPT-4o-mini".
+SMALL = frozenset("of in on the a an for to and or at by with from than".split())  # noqa: SIM905
+# A bare acronym: "PZ", "ABR"; not "NuImages" or "COCO-20".
+ACRONYM = re.compile(r"[A-Z]{2,5}$")
+ON_NAME = re.compile(rf" (on|for) (?:the )?({NAME})(?![\w\-])")
+# Words one of which a title naming its dataset has (a cheap test before TITLE_NAME).
+TITLE_CUES = ("data", "benchmark", "corp", "suite", "treebank")
+# A title naming its dataset: "FooBench: A Benchmark for ..."; not "FooNet: Fast Detection".
+TITLE_NAME = re.compile(rf"^({NAME})(?::|\s-)\s")
+# One or two capitalised words right before a known name, making a variant of it: "Rotated "
+# before "MNIST", "Spiking Speech " before "Commands"; not "on " or "the ".
+VARIANT_BEFORE = re.compile(rf"(?<![\w'\-.])((?:{TITLE}|{STRONG})(?:\s{TITLE})?)\s$")
+# Coordination with a found dataset, to the right: ", and Taskonomy." / " and COCO datasets";
+# not " and ResNet-50 achieves" (a verb follows).
+COORD_AFTER = re.compile(rf"{SEP}(?:the\s)?({TITLED})(?=[.,;:)]|\s(?:and|or|&)\s|\s\(|"
+                         r"\s(?:data\s?sets?|benchmarks?|respectively)\b|$)")
+COORD_BEFORE = re.compile(rf"(?<![\w'\-.])({TITLED}){SEP}(?:the\s)?$")
+# "CIFAR-10/100" -> CIFAR-10, CIFAR-100; "ImageNet-1K/22K"; "CIFAR-10,100"; not "10/100
+# epochs", "CIFAR-10, 16.39%" or "ResNet-18/50" (a method, checked apart).
+SHORTHAND = re.compile(r"\b([A-Z][A-Za-z]*-?)(\d+[KkMB]?)(?:/|,)(\d+[KkMB]?)\b"
+                       r"(?![.,]\d|\s?%|\s?(?:epochs|ms|steps)\b)")
+# Where shorthand may be: "/1", ",1" (a literal first character keeps the scan fast); not ", 1".
+SHORTHAND_HINTS = (re.compile(r"/[0-9]"), re.compile(r",[0-9]"))
+# Split and version suffixes glued to a known name: " test-dev", "-1K", " val2017", " v2".
+# Not " dev-other" (LibriSpeech's own split names) or " test split" (the word, not a name).
+SPLIT = re.compile(r"(?:[\s-]test-(?:dev|std)|[\s-](?:test|val|dev|train)(?:\d{4})?"
+                   r"(?!\s(?:splits?|sets?|data)\b)|-\d+[KkMB]?|\s?v\d+(?:\.\d+)?)(?![\w-])")
+# Introduced by the paper, read before the name: "we also release a new 2 billion example
+# dataset ", "we introduce ", "a newly collected dataset, ", "our best performing dataset ";
+# not "we evaluate on " or "we introduce a loss and evaluate it on ".
+PROPOSE_BEFORE = re.compile(
+    r"(?:\b(?:we|this\spaper|this\swork)\s(?:also\s|further\s|then\s)?(?:introduce|present|"
+    r"release|propose|construct|build|create|curate|collect|contribute|develop|design|establish)"
+    r"[sd]?\s(?:(?:a|an|the|our)\s)?(?:(?:[\w\-]+\s){0,6}?(?:data\s?sets?|benchmarks?|corpus|"
+    r"suite)(?:,|\s(?:called|named|dubbed|termed))?\s)?"
+    r"|\b(?:a|an)\s(?:new|newly\s\w+|novel)\s(?:[\w\-]+\s){0,5}?(?:data\s?set|benchmark|corpus|"
+    r"suite),?\s(?:(?:called|named|dubbed|termed)\s)?"
+    r"|\bour\s(?:[\w\-]+\s){0,3}?(?:data\s?set|benchmark|corpus),?\s)$", re.IGNORECASE)
+# Words one of which PROPOSE_BEFORE needs: a cheap test before the search.
+PROPOSE_HINTS = ("we ", "this ", "new", "novel", "our ")
+# Introduced, read after the name: ", a new benchmark", " (ours), the first dataset";
+# not ", a widely used dataset".
+PROPOSE_AFTER = re.compile(r",?\s(?:a|an|the\sfirst)\s(?:new|novel|first)\b", re.IGNORECASE)
+
+# Capitalised words that start a span but never a dataset name; dropped from a name's front.
+STOP = frozenset("""We Our This The These Those In On For To A An It Its Results Code Table Fig
+    Figure Section Appendix Experiments Experimental Extensive All Both Each Such Unlike Compared
+    However Moreover Furthermore Finally Specifically Using With By From As At And Or Existing
+    Previous Prior Popular Standard Public Several Various Multiple Many Most Other Recent Large
+    New Novel Real Synthetic Comprehensive Evaluation Evaluations Additionally Also Then When While
+    Here Through Across Over Under Based Further Notably Empirical Two Three Four Five
+    """.split())  # noqa: SIM905
+# Words before a plural cue that make it a category, not a name: "various public MTL datasets".
+QUANTIFIERS = frozenset("""various several many multiple public publicly popular standard
+    different other existing numerous some these those all few two three four five six seven
+    eight nine ten real-world diverse benchmark large small""".split())  # noqa: SIM905
+# Acronyms of hardware and units that cues would otherwise take: "2x faster on GPU".
+HARDWARE = frozenset(
+    "GPU GPUs CPU CPUs TPU TPUs NPU FPGA ASIC MCU RAM GB MB TB FPS API SOTA".split())  # noqa: SIM905
+LANGUAGES = frozenset("""English German French Chinese Spanish Japanese Korean Arabic Russian
+    Hindi Portuguese Italian Dutch Turkish Vietnamese Romanian Czech Finnish Polish Persian Hebrew
+    Urdu Bengali Swahili Greek Thai Indonesian Ukrainian Swedish Danish Norwegian""".split())  # noqa: SIM905
+# Acronyms of fields and tasks, which name a kind of data before a cue ("an OCR dataset").
+FIELD_ACRONYMS = frozenset("""QA VQA OCR NLU NLP NLI NER ASR TTS MT HOI RE POS SLAM MRC ReID
+    VLM VLMs LLM LLMs RL CV ML AI KG KGQA ODQA MTL""".split())  # noqa: SIM905
+# A direction or language pair: "English-to-German", "Text-to-SQL", "En-De"; not "Fashion-MNIST".
+LANGUAGE_PAIR = re.compile(r"^[\w.]+-to-[\w.]+$|^[A-Z][a-z]-[A-Z][a-z]$")
+# An ordinary hyphenated word or a modifier: "Large-scale", "Real-world", "ImageNet-pretrained",
+# "CNN-based"; not "Fashion-MNIST" or "ogbn-arxiv" (a lexicon form, never guarded).
+MODIFIER = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+)+$|-(?:based|pretrained|pre-trained|trained|"
+                      r"style|like|level|scale|wise|specific|only|free|aware|driven|guided|"
+                      r"supervised|augmented|generated|related|shot|class|modal|[a-z]+ing)$")
+# A user-list form that may be an ordinary word or another acronym: "SPOT", "SVD", "Yelp",
+# "arXiv"; such forms (and letter-digit codes such as "M4") count only where a cue names them.
+WEAK_FORM = re.compile(r"^(?:[A-Z]{2,5}|[A-Z][a-z]+|[a-z]{1,4}[A-Z][a-z]+|.{1,3})$")
