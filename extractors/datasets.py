@@ -20,8 +20,10 @@ pair ("English-to-German"), no category modifier ("various public MTL datasets")
 A dataset is proposed when the text introduces it: "we introduce/release X", "we release a
 new ... dataset X", "a newly collected dataset, X", "our dataset X", "X, a new benchmark".
 
-The patterns and word lists live in :mod:`extractors.dataset_patterns`. Every scan over the
-whole text has a literal start or is a ``str.find`` (speed: most texts hold few cues).
+The patterns and word lists live in :mod:`extractors.dataset_patterns`. Whole-text scans are
+few and cheap: one for capitalised words (shared by the lexicon and the capitalised cues),
+``str.find`` for cue words, literal-start regexes for scores and shorthand; the rest reads
+short windows around what those found.
 """
 
 from __future__ import annotations
