@@ -77,7 +77,8 @@ class DatasetExtractor:
     def __call__(self, document: Document, found: Sequence[Mention]) -> Iterable[Mention]:
         text = document.text
         scan = _Scan(text, document.title_end, document.sentences)
-        defined = {m.text: m.attrs.get("long_form", "") for m in found if m.label == ABBREVIATION}
+        abbreviations = [m for m in found if m.label == ABBREVIATION]
+        defined = {m.text: m.attrs.get("long_form", "") for m in abbreviations}
         canonical: dict[tuple[int, int], str] = {}
         spans = self._lexicon(scan, defined, canonical)
         for s, e, how in self._cued(scan):
@@ -85,11 +86,13 @@ class DatasetExtractor:
                 spans[(s, e)] = (how, text[s:e])
         for s, e, name in self._shorthand(scan):
             spans.setdefault((s, e), ("shorthand", name))
+        if not spans:
+            return []
         for s, e in _coordinated(scan, list(spans)):
             if (s, e) not in spans and self._good(scan, s, e):
                 spans[(s, e)] = ("coordination", text[s:e])
         out = []
-        for (s, e), (how, name) in sorted(_with_abbreviations(spans, found).items()):
+        for (s, e), (how, name) in sorted(_with_abbreviations(spans, abbreviations).items()):
             # no paper introduces ImageNet: established names skip the (costly) proposed test
             proposed = name not in self.established and _proposed(scan, s, e)
             attrs: dict[str, object] = {"proposed": proposed, "how": how}
@@ -173,7 +176,8 @@ class DatasetExtractor:
     def _shorthand(self, scan: _Scan) -> Iterable[tuple[int, int, str]]:
         """'CIFAR-10/100' gives CIFAR-10 and CIFAR-100 (the second spans the '100')."""
         text = scan.text
-        hints = [h.start() for pattern in pat.SHORTHAND_HINTS for h in pattern.finditer(text)]
+        hints = [h.start() for pattern, char in zip(pat.SHORTHAND_HINTS, "/,", strict=True)
+                 if char in text for h in pattern.finditer(text)]
         for hint in hints:
             match = pat.SHORTHAND.match(text, _word_start(text, hint))
             if not match:
@@ -385,14 +389,12 @@ def _capital_before(text: str, at: int) -> bool:
 
 
 def _with_abbreviations(spans: dict[tuple[int, int], tuple[str, str]],
-                        found: Sequence[Mention]) -> dict[tuple[int, int], tuple[str, str]]:
+                        abbreviations: list[Mention]) -> dict[tuple[int, int], tuple[str, str]]:
     """Add the short form of a dataset's long form: "Spiking Heidelberg Dataset (SHD)".
 
     Only this way round: "Visual Question Answering (VQA)" does not make a task a dataset."""
     out = dict(spans)
-    for m in found:
-        if m.label != ABBREVIATION:
-            continue
+    for m in abbreviations:
         ls, le = m.attrs.get("long_start", -1), m.attrs.get("long_end", -1)
         if any(s <= ls < e or ls <= s < le for s, e in spans):
             out[(m.start, m.end)] = ("abbreviation", m.attrs["long_form"])
