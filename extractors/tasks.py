@@ -54,7 +54,9 @@ NOT_MODIFIERS = frozenset((
     "only not but so very how why what who whose if then current recent prior previous modern "
     "contemporary poor good high low higher lower worse best key main major important crucial "
     "among through beyond against toward towards upon onto like unlike despite during after "
-    "before since until around near"
+    "before since until around near every some no own often usually typically generally still "
+    "always never frequently commonly rarely mainly mostly largely thus hence therefore yet "
+    "inaccurate imprecise incorrect wrong correct proper final initial"
 ).split())
 # A leading word that describes rather than names: "including", "designing", "enhanced",
 # "newly", "broader"; not "image", "multi-organ" or "click-through".
@@ -85,9 +87,10 @@ ADJECTIVE = re.compile(r"(?:able|ible|ful|ous)$")
 # "-ing" words that are nouns naming what a task is about: "rating prediction", "driving scene".
 ING_NOUNS = frozenset("rating ranking reading driving clustering matching tracking parsing planning "
                       "reasoning spotting mapping rendering sampling painting clothing".split())
-# A number of stages or a plural, not a name part: "two-stage", "experiments"; not "class", "news".
-NOT_PART = re.compile(r"^(?!news$)(?:(?:one|two|three|multi|single)-(?:stage|step|phase)|\d[\d.]*|"
-                      r"[a-z]+[^suie'’]s)$")
+# A number of stages, a plural or a verb's -s, not a name part: "two-stage", "experiments",
+# "images", "degrades"; not "class", "news", "series" or "robotics".
+NOT_PART = re.compile(r"^(?!(?:news|sales|series|species)$|.*ics$)(?:(?:one|two|three|multi|single)"
+                      r"-(?:stage|step|phase)|\d[\d.]*|[a-z]+(?:[^suie'’]s|[^aeiou]es))$")
 # A nearby word that says a task is meant: "the task of", "for", "on", "tasks", "such as".
 # (Searched in the lower-cased text, as are the patterns below it.)
 CUE = re.compile(r"\b(?:tasks?|for|on|in|tackle|address(?:es|ing)?|problems?|benchmarks?|"
@@ -153,7 +156,8 @@ class TaskExtractor:
 
     def __init__(self, nlp: Language, lexicon: Lexicon | None = None) -> None:
         lexicon = lexicon or load_lexicons()
-        concepts = {f.lower() for e in read_lexicon(DATA / "concepts.jsonl") for f in e.forms}
+        concept_list = list(read_lexicon(DATA / "concepts.jsonl"))
+        concepts = {f.lower() for e in concept_list for f in e.forms}
         self.canonical: dict[str, str] = {}
         self.weak: set[str] = set()  # forms only a user's (public, noisy) list gives
         self.matcher = shared_matcher(nlp)  # matched once with the metrics' patterns
@@ -170,6 +174,10 @@ class TaskExtractor:
                     self.weak.add(key)
                 patterns.append(nlp.make_doc(form))
         self.key = self.matcher.add(TASK, patterns)
+        # the guideline's concepts ("retrieval-augmented generation") are no task, unless the
+        # task list has the concept too ("unsupervised domain adaptation", a "domain adaptation")
+        self.concepts = {f.lower() for e in concept_list for f in e.forms
+                         if e.name.lower() not in self.canonical}
         heads = sorted(HEADS | {h + "s" for h in HEADS if not h.endswith("s")})
         self.head_key = self.matcher.add("TASK_HEAD", [nlp.make_doc(h) for h in heads])
 
@@ -197,6 +205,7 @@ class TaskExtractor:
                 candidates.extend(reader.shapes(s, e))
             elif text[s - 1:s] != "-":  # "sequential-recommendation model" is a compound
                 candidates.append(self._known(reader, s, e))
+        candidates = [c for c in candidates if c.lexicon or c.name not in self.concepts]
         _extending_known(candidates)
         taken = _coordinated(text, candidates)
         out = []

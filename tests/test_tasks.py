@@ -83,6 +83,11 @@ def test_tasks_found_in_titles(pipeline, title, task):
     ("It builds on recent advances in language modeling.", "language modeling"),  # background
     ("Given a recommendation prompt, the model answers.", "recommendation"),  # a modifier
     ("Diffusion is used for control in a sequence modeling fashion.", "sequence modeling"),
+    ("Retrieval-augmented generation improves answers for it.",
+     "retrieval-augmented generation"),  # a concept
+    ("For OEQA, SFT often degrades generation quality.", "often degrades generation"),
+    ("It accelerates stochastic plug-and-play reconstruction for CT.",
+     "accelerates stochastic plug-and-play reconstruction"),
     ("Despite advancements in protein design generation, costs stay.",
      "protein design generation"),
 ])
@@ -147,7 +152,8 @@ def test_tasks_naming_words(word, naming):
 
 @pytest.mark.parametrize("word, part", [
     ("two-stage", False), ("2024", False), ("experiments", False),
-    ("news", True), ("class", True), ("image", True), ("analysis", True),
+    ("news", True), ("class", True), ("image", True), ("analysis", True), ("series", True),
+    ("robotics", True), ("images", False), ("degrades", False),
 ])
 def test_tasks_not_part_words(word, part):
     assert (tk.NOT_PART.match(word) is None) is part
