@@ -24,7 +24,7 @@ from spacy.language import Language
 
 from extractors.base import METRIC, Document, Mention
 from extractors.lexicon import DISTINCTIVE, Lexicon, load_lexicons, shared_matcher
-from extractors.tasks import DESCRIBING, NOT_MODIFIERS
+from extractors.tasks import DESCRIBING, NEXT_WORD, NOT_MODIFIERS, VERBS
 
 # "mAP@0.5", "mAP@0.5:0.95", "Recall@10", "Hits@1", "pass@1", "R@{5}"; not "user@host" or "AP".
 AT_SHAPE = re.compile(
@@ -246,13 +246,16 @@ MEASURE_WORDS = frozenset({"accuracy", "error", "rate", "score", "distance", "pr
 
 def _describes_other(text: str, start: int, end: int) -> bool:
     """A form glued by a hyphen into a longer word ("energy-efficient", "low-FLOPs"), a number
-    format ("reduced precision") or a training objective ("MSE loss")."""
+    format ("reduced precision"), a moment ("at inference time") or a training objective
+    ("MSE loss")."""
     if (start > 0 and text[start - 1] == "-") or text.startswith("-", end):
         return not text[start:end][-1:].isdigit()  # "top-1"-style forms end in their digit
     if text[start:end].lower() == "precision" and NUMBER_FORMAT.search(text, max(0, start - 12),
                                                                         start):
         return True
     form = text[start:end]
+    if form.endswith("time") and text.endswith(" at ", 0, start):
+        return True  # "at inference time": a moment, not a measure
     return (form != form.lower() or form.endswith("error")) and bool(OBJECTIVE.match(text, end))
 
 
@@ -283,13 +286,20 @@ def _qualified_heads(text: str, spans: dict[tuple[int, int], str],
             continue
         start, _ = _qualified(text, s, e, QUALIFIABLE | {"errors"})
         first = text[start:s].split(" ", 1)[0].lower()
-        if start == s or first in NOT_QUALIFIERS or VERB_LIKE.search(first):
+        if start == s or first in NOT_QUALIFIERS or VERB_LIKE.search(first) or _modifies(text, e):
             continue
         low, high = max(0, start - 50), e + 30
         if MEASURED.search(text, low, high) or (text.startswith("error", s)
                                                  and COMPARED.search(text, low, high)):
             out.append((start, e))
     return out
+
+
+def _modifies(text: str, end: int) -> bool:
+    """Whether a content word follows, making the head a modifier: "error correction"."""
+    word = NEXT_WORD.match(text, end)
+    return bool(word) and word.group(1) not in NOT_MODIFIERS and word.group(1) not in VERBS \
+        and word.group(1) not in NAME_STOP and not word.group(1).endswith("ly")
 
 
 def _qualified(text: str, start: int, end: int,
@@ -311,8 +321,9 @@ def _qualifier(word: str) -> bool:
     "graceful", "reduces" or "the"."""
     if word in PROCESSES:
         return True
-    return not (word in NOT_MODIFIERS or word in WEAK or DESCRIBING.match(word)
-                or EVALUATIVE.search(word) or VERB_LIKE.search(word))
+    return not (word in NOT_MODIFIERS or word in WEAK or word in VERBS or DESCRIBING.match(word)
+                or EVALUATIVE.search(word) or VERB_LIKE.search(word)
+                or word.endswith(("ize", "ify")))  # "emphasize final-answer accuracy"
 
 
 def _outermost(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -223,8 +223,8 @@ STOP, DESCRIBES, PART, TITLE, OTHER = range(5)
 @lru_cache(maxsize=8192)
 def _kind(low: str) -> int:
     """What a lower-cased word can be in a task name (cached: words repeat across papers)."""
-    if low in NOT_MODIFIERS or low in VERBS or NOT_PART.match(low):
-        return STOP
+    if low in NOT_MODIFIERS or low in VERBS or NOT_PART.match(low) or low.endswith(("ize", "ify")):
+        return STOP  # "-ize", "-ify": verbs ("optimize", "quantify")
     if NAMING.search(low) or low in ING_NOUNS:
         return PART
     return DESCRIBES if DESCRIBING.match(low) or ADJECTIVE.search(low) else PART
@@ -376,7 +376,8 @@ class _Reader:
     def modifies_next(self, end: int) -> bool:
         """Whether a lower-case content word follows: "recommendation prompt"."""
         match = NEXT_WORD.match(self.text, end)
-        return bool(match) and match.group(1) not in NOT_MODIFIERS and match.group(1) not in VERBS
+        return bool(match) and match.group(1) not in NOT_MODIFIERS and match.group(1) not in VERBS \
+            and not match.group(1).endswith("ly")
 
     def background(self, start: int) -> bool:
         return bool(BACKGROUND.search(self.low, max(0, start - 30), start))

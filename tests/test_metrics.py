@@ -48,6 +48,8 @@ def test_metrics_find_lexicon_forms(pipeline, text, found):
     ("It offers high-precision detection of small objects.", "precision"),
     ("Reduced Precision Training on Microcontrollers", "Precision"),  # a number format
     ("We train the autoencoder with an MSE loss.", "MSE"),  # a training objective
+    ("It selects adapters at inference time for each query.", "inference time"),  # a moment
+    ("Benchmarks emphasize final-answer accuracy only.", "emphasize final-answer accuracy"),
 ])
 def test_metrics_leave_ordinary_words_alone(pipeline, text, absent):
     assert absent not in metrics(pipeline, text)
@@ -155,6 +157,7 @@ def heads(text: str) -> list[tuple[int, int]]:
     ("It uses 19.8x lesser training memory than the baseline.", "training memory"),
     ("It cuts translation errors by 60% in a human study.", "translation errors"),
     ("It minimizes steady-state errors of the controller.", "steady-state errors"),
+    ("It reduces power use and execution time respectively by 44%.", "execution time"),
     ("RARTS gives a 60\\% reduction of computational cost on the benchmark.",
      "computational cost"),
 ])
@@ -171,6 +174,7 @@ def test_metrics_qualified_heads_found(text, found):
     "It reduces training time for the model.",  # time needs a value
     "These memory requirements cap the size of 12 layers.",  # no word-inside match ("hese")
     "We use 1D convolutions across time.",
+    "It enables gradual error correction in 3 steps.",  # the head modifies a noun
 ])
 def test_metrics_qualified_heads_not_found(text):
     assert mx._qualified_heads(text, {}, heads(text)) == []
