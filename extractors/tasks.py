@@ -279,10 +279,10 @@ class _Reader:
         title_case = head[0].isupper()
         if title_case and head_start > self.title_end and not self._title_phrase(head_start):
             return []
-        words = self._modifiers(head_start, title_case)
-        out = [self._candidate(words, head, head_end),
+        found = self._modifiers(head_start, title_case)
+        out = [self._candidate(found, head, head_end),
                self._shared_head(head_start, head_end, title_case)]
-        if not words and out[1] is None and not title_case and (LISTED.match(
+        if not found[0] and out[1] is None and not title_case and (LISTED.match(
                 text, head_end) or LISTED_BEFORE.search(text, max(0, head_start - 6), head_start)):
             out.append(Candidate(head_start, head_end, head, False, bare=True))  # "x, segmentation"
         return [c for c in out if c is not None]
@@ -292,13 +292,13 @@ class _Reader:
         before = self.text[max(0, head_start - 30):head_start].split()
         return bool(before) and bool(TITLE_WORD.fullmatch(before[-1]))
 
-    def _modifiers(self, head_start: int, title_case: bool) -> list[tuple[int, str]]:
-        """Up to five words before the head, in the same line, that could modify it, each with
-        its offset; a parenthesised acronym right before the head is stepped over. Read one
-        word at a time backwards, as most heads have few modifiers."""
+    def _modifiers(self, head_start: int, title_case: bool) -> tuple[list[tuple[int, str]], str]:
+        """The naming words before the head, in the same line, each with its offset, and the
+        word where the name stops ("" at a line start). Read one word at a time backwards (a
+        parenthesised acronym right before the head is stepped over): most heads have few."""
         text = self.text
         if head_start < 2 or text[head_start - 1] != " ":
-            return []  # glued to the word before ("sequential-recommendation")
+            return [], ""  # glued to the word before ("sequential-recommendation")
         low = max(0, head_start - 90)
         line = text.rfind("\n", low, head_start) + 1
         bounded = line > 0 or low == 0  # the window starts at a line start, not mid-word
@@ -312,21 +312,19 @@ class _Reader:
             at = space + 1 if space >= 0 else low
             piece = text[at:end]
             end = space
-            if not words and at > 0 and PAREN_ACRONYM.fullmatch(piece):
+            if not words and piece[:1] == "(" and at > 0 and PAREN_ACRONYM.fullmatch(piece):
                 long = self.long.get(piece[1:-1], "")
                 if long and text.endswith(long, 0, at - 1):  # "Click-Through-Rate (CTR)"
-                    return [(at - 1 - len(long), long)]
+                    return [(at - 1 - len(long), long)], ""
                 continue  # "(CTR)" stays in the surface, not in the name
             if not piece or not self._word(piece, at, title_case):
                 break
-            if not words and _kind(piece.lower()) == STOP:
-                break  # "the detection": nothing names the head
-            words.insert(0, (at, piece))
-            if piece in NOT_MODIFIERS or piece in VERBS:
-                break  # the name starts after it; it is kept to tell "using X" from "for X"
+            if not self._names(at, piece, title_case, words[-1][1] if words else ""):
+                return words[::-1], piece
+            words.append((at, piece))
             if space < 0:
                 break
-        return words
+        return words[::-1], ""
 
     def _word(self, piece: str, at: int, title_case: bool) -> bool:
         shape = _shape(piece)
@@ -338,17 +336,12 @@ class _Reader:
             self._starts = {s for s, _ in self.document.sentences()}
         return at in self._starts or at - 1 in self._starts
 
-    def _candidate(self, words: list[tuple[int, str]], head: str, end: int) -> Candidate | None:
-        """The longest run of naming words before the head; acronyms spelled out; the cue."""
-        title_case = head[0].isupper()
-        keep = len(words)
-        while keep and self._names(words, keep - 1, title_case):
-            keep -= 1
-        if keep == len(words):
-            return None
-        if keep and USED.fullmatch(words[keep - 1][1] + " "):
+    def _candidate(self, found: tuple[list[tuple[int, str]], str], head: str,
+                   end: int) -> Candidate | None:
+        """The name from the naming words before the head, acronyms spelled out; the cue."""
+        words, cut = found
+        if not words or USED.fullmatch(cut + " "):
             return None  # "utilizing neural machine translation": a method used
-        words = words[keep:]
         if len(words) == 1 and ACRONYM.fullmatch(words[0][1]) and words[0][1] not in self.long:
             return None  # "COCO detection", "LLM adaptation": a name, not a kind of data
         start = words[0][0]
@@ -359,19 +352,17 @@ class _Reader:
             cued = False  # "an adaptive relation modeling network"
         return Candidate(start, end, name, cued)
 
-    def _names(self, words: list[tuple[int, str]], i: int, title_case: bool) -> bool:
-        """Whether word ``i`` can be part of the name: not "the", "accurate", "two-stage",
+    def _names(self, at: int, word: str, title_case: bool, after: str) -> bool:
+        """Whether a word can be part of the name: not "the", "accurate", "two-stage",
         "including", a verb or a dataset; describing words stay in a capitalised abstract phrase
         (a coined name: "Labeling Instruction Generation") and before a naming word ("weakly
-        supervised")."""
-        at, word = words[i]
+        supervised"); ``after`` is the word that follows."""
         kind = _kind(word.lower())
         if kind == STOP or at in self.named:
             return False
         if kind == PART or (title_case and at > self.title_end):
             return True
-        return i + 1 < len(words) and word.endswith("ly") and \
-            bool(NAMING.search(words[i + 1][1].lower()))  # "weakly supervised"
+        return word.endswith("ly") and bool(NAMING.search(after.lower()))
 
     def modifies_next(self, end: int) -> bool:
         """Whether a lower-case content word follows: "recommendation prompt"."""
@@ -409,7 +400,10 @@ class _Reader:
                     len(before) > 4 and self._word(before[-5], 0, title_case)
                     and before[-5].lower() not in NOT_MODIFIERS):
                 return None  # "Visual Perception and Multimodal Understanding"
-            found = self._candidate([(at, left)], head, head_end)
+            if not self._names(at, left, title_case, before[-3]):
+                return None
+            found = self._candidate(([(at, left)], before[-5] if len(before) > 4 else ""),
+                                    head, head_end)
             return found and Candidate(at, at + len(left), found.name, found.cued)
         if before[-2] in ("and", "or") and before[-3].lower() in HEADS:  # "clustering and"
             other = head_start - len(before[-2]) - len(before[-3]) - 2
