@@ -26,14 +26,16 @@ ABBR = r"\([A-Za-z][\w\-]{1,10}\)"
 SEP = r"(?:,\s(?:and\s|or\s)?|\s(?:and|or|&)\s)"
 SEP_ENDS = (", ", " and ", " or ", " & ", " the ")  # how text before a SEP (and "the") ends
 
-# Where cue words may start, found by str.find in the text as written (the cheapest scan);
-# CUE_AT then reads the word: "data" finds "dataset", "data set", "database", not "data".
-CUE_HINTS = ("data", "benchmark", "corp")
-DATA_CUES = ("dataset", "data set", "database")
-# Capitalised cue words, looked for only when the text has them as words (most texts do not).
-# The lower-case "challenge" is no cue ("remains a challenge"); "the LiTS 2017 Challenge" is.
-CAPITAL_CUES = ("Dataset", "Datasets", "DataSet", "Data", "Benchmark", "Benchmarks", "Corpus",
-                "Corpora", "Challenge", "Suite", "Treebank", "Database", "Collection")
+# What the one pass over a text (the lexicon's automaton) also reports, besides lexicon forms:
+# where cue words start (CUE_AT then reads the word: "dataset" finds "datasets"); the
+# lower-case "challenge" is no cue ("remains a challenge"), "the LiTS 2017 Challenge" is.
+CUE_KEYS = ("dataset", "data set", "database", "benchmark", "corpus", "corpora", "Dataset",
+            "Data set", "Data Set", "DataSet", "Database", "Benchmark", "Corpus", "Corpora",
+            "Challenge", "Suite", "Treebank", "Collection")
+# Where a score may be "on" or "for" a name (ON_NAME reads it).
+SCORE_KEYS = (" on ", " for ")
+# Where shorthand may be: "/1", ",1" (SHORTHAND reads it); not ", 1".
+SHORTHAND_KEYS = tuple(f"{sep}{digit}" for sep in "/," for digit in "0123456789")
 # The cue word at a found position, read to its end: "datasets", "benchmark"; not "benchmarking".
 CUE_AT = re.compile(r"(?:data\s?sets?|benchmarks?|corpus|corpora|challenges?|suites?|"
                     r"treebanks?|databases?)\b", re.IGNORECASE)
@@ -105,8 +107,6 @@ COORD_BEFORE = re.compile(rf"(?<![\w'\-.])({TITLED}){SEP}(?:the\s)?$")
 # epochs", "CIFAR-10, 16.39%" or "ResNet-18/50" (a method, checked apart).
 SHORTHAND = re.compile(r"\b([A-Z][A-Za-z]*-?)(\d+[KkMB]?)(?:/|,)(\d+[KkMB]?)\b"
                        r"(?![.,]\d|\s?%|\s?(?:epochs|ms|steps)\b)")
-# Where shorthand may be: "/1", ",1" (a literal first character keeps the scan fast); not ", 1".
-SHORTHAND_HINTS = (re.compile(r"/[0-9]"), re.compile(r",[0-9]"))
 # Split and version suffixes glued to a known name: " test-dev", "-1K", " val2017", " v2".
 # Not " dev-other" (LibriSpeech's own split names) or " test split" (the word, not a name).
 SPLIT = re.compile(r"(?:[\s-]test-(?:dev|std)|[\s-](?:test|val|dev|train)(?:\d{4})?"

@@ -35,7 +35,6 @@ from collections.abc import Callable, Iterable, Sequence
 from extractors import dataset_patterns as pat
 from extractors.base import ABBREVIATION, DATASET, Document, Mention
 from extractors.lexicon import (
-    ANCHOR,
     DATA,
     FormMatcher,
     Lexicon,
@@ -57,7 +56,7 @@ class DatasetExtractor:
         self.canonical: dict[str, str] = {}
         self.weak: set[str] = set()  # forms that need a cue in their sentence ("M4", "SPOT")
         self.established: set[str] = set()  # forms of the curated list
-        self.matcher = FormMatcher()
+        self.matcher = FormMatcher(keys=(*pat.CUE_KEYS, *pat.SCORE_KEYS, *pat.SHORTHAND_KEYS))
         other = _other_forms(lexicon)
         for entry in lexicon.of(DATASET):
             for form in entry.forms:
@@ -76,7 +75,7 @@ class DatasetExtractor:
 
     def __call__(self, document: Document, found: Sequence[Mention]) -> Iterable[Mention]:
         text = document.text
-        scan = _Scan(text, document.title_end, document.sentences)
+        scan = _Scan(text, document.title_end, document.sentences, self.matcher)
         abbreviations = [m for m in found if m.label == ABBREVIATION]
         defined = {m.text: m.attrs.get("long_form", "") for m in abbreviations}
         canonical: dict[tuple[int, int], str] = {}
@@ -110,7 +109,7 @@ class DatasetExtractor:
         (PTB)"). A capitalised word before a form makes another dataset: "Rotated MNIST"."""
         spans: dict[tuple[int, int], tuple[str, str]] = {}
         text = scan.text
-        for s, e, form in self.matcher.finditer(text, scan.anchors):
+        for s, e, form in scan.forms:
             if text[e:e + 1] == "-" and text[e + 1:e + 2].isupper() or text[s - 1:s] == "-":
                 continue  # "COCO-Stuff", "BLIP-VQA": part of another name
             if form in self.weak:
@@ -176,9 +175,7 @@ class DatasetExtractor:
     def _shorthand(self, scan: _Scan) -> Iterable[tuple[int, int, str]]:
         """'CIFAR-10/100' gives CIFAR-10 and CIFAR-100 (the second spans the '100')."""
         text = scan.text
-        hints = [h.start() for pattern, char in zip(pat.SHORTHAND_HINTS, "/,", strict=True)
-                 if char in text for h in pattern.finditer(text)]
-        for hint in hints:
+        for hint in scan.at.get("shorthand", ()):
             match = pat.SHORTHAND.match(text, _word_start(text, hint))
             if not match:
                 continue
@@ -190,15 +187,23 @@ class DatasetExtractor:
             yield match.start(3), match.end(3), second
 
 
+KEY_KINDS = {**dict.fromkeys(pat.CUE_KEYS, "cue"), **dict.fromkeys(pat.SCORE_KEYS, "score"),
+             **dict.fromkeys(pat.SHORTHAND_KEYS, "shorthand")}
+
+
 class _Scan:
-    """One document's text with what the cues need: its capitalised words (anchors), and on
-    demand its lower-cased form and sentence starts."""
+    """One document's text read once by the lexicon's automaton: lexicon forms, and where cue
+    words, scores "on" something and shorthand may be; on demand its lower-cased form and
+    sentence starts."""
 
     def __init__(self, text: str, title_end: int,
-                 sentences: Callable[[], list[tuple[int, int]]]) -> None:
+                 sentences: Callable[[], list[tuple[int, int]]], matcher: FormMatcher) -> None:
         self.text, self.title_end = text, title_end
         self._lower: str | None = None
-        self.anchors = set(ANCHOR.findall(text))  # capitalised words, for the lexicon and cues
+        self.forms, keys = matcher.scan(text)
+        self.at: dict[str, list[int]] = {}  # "cue", "score", "shorthand" -> offsets
+        for start, key in keys:
+            self.at.setdefault(KEY_KINDS[key], []).append(start)
         self.title_name = _title_name(text[:title_end])
         self._sentences = sentences
         self._starts: list[int] | None = None
@@ -218,21 +223,13 @@ class _Scan:
         return self._starts
 
     def cues(self) -> list[tuple[int, int]]:
-        """Start and end of each cue word; not one inside a compound ("low-data-datasets").
-
-        Lower-case cues are found by str.find in the text as written; capitalised ones
-        ("Dataset", "Challenge") only when the text has them among its capitalised words."""
-        text, found, spans = self.text, [], []
-        for hint in (*pat.CUE_HINTS, *self.anchors.intersection(pat.CAPITAL_CUES)):
-            at = text.find(hint)
-            while at >= 0:
-                if (hint != "data" or text.startswith(pat.DATA_CUES, at)) and (
-                        match := pat.CUE_AT.match(text, at)):
-                    spans.append((at, match.end()))
-                at = text.find(hint, at + 4)
-        for at, end in spans:
-            if at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "-/_"):
-                found.append((at, end))
+        """Start and end of each cue word; not one inside a compound ("low-data-datasets")."""
+        text, found = self.text, []
+        for at in sorted(set(self.at.get("cue", ()))):
+            if at and (text[at - 1].isalnum() or text[at - 1] in "-/_"):
+                continue
+            if match := pat.CUE_AT.match(text, at):
+                found.append((at, match.end()))
         return found
 
     def sentence(self, offset: int) -> tuple[int, int]:
@@ -344,7 +341,9 @@ def _title_name(title: str) -> tuple[int, int] | None:
 def _on_scores(scan: _Scan) -> Iterable[tuple[int, int, str]]:
     """ "59.7 mIoU on ADE20K", "74.5% on MMBench": a score said to be on a named thing."""
     text = scan.text
-    for m in pat.ON_NAME.finditer(text):
+    for at in scan.at.get("score", ()):
+        if not (m := pat.ON_NAME.match(text, at)):
+            continue
         if not pat.DIGIT.search(text, max(0, m.start() - 40), m.start()):
             continue  # no number before: no score
         words = _score_words(text[max(0, m.start() - 40):m.start()].split())

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
+import ahocorasick_rs
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -121,71 +122,46 @@ def load_lexicons(paths: Sequence[Path] = (), use_shipped: bool = True) -> Lexic
     return lexicon
 
 
-# The anchor of a form or a text position: a run starting with a capital (a one-character-class
-# start keeps the scan fast). Matches "ImageNet" in "miniImageNet", "DPW" in "3DPW", "CIFAR" in
-# "CIFAR-10"; must not match "arxiv" (no capital).
-ANCHOR = re.compile(r"[A-Z][A-Za-z0-9]*")
-
-
 class FormMatcher:
-    """Exact-case forms found in raw text, whatever a tokeniser would make of it.
+    """Exact-case forms found in raw text in one pass, whatever a tokeniser would make of it.
 
     spaCy keeps "ADE20K." or "ImageNet-1K/22K" as one token, so token matchers miss names at
-    a sentence end or in shorthand. Here each form is indexed by an anchor (its longest run
-    starting with a capital): a text is read with one ``findall`` of its anchors and
-    a set intersection, and only anchors some form starts with are looked at further. Forms
-    without a capital ("ogbn-arxiv", "ogbg-molhiv") are grouped by their first three
-    characters, one ``find`` per group. A match starts and ends at a letter/digit boundary.
+    a sentence end or in shorthand. Here every form goes into one Aho-Corasick automaton
+    (``ahocorasick_rs``, in Rust), which reads a text once and returns every occurrence of
+    every form; a form matches where it starts and ends at a letter/digit boundary. ``keys``
+    are further strings reported wherever they occur, bounded or not (" on ", "dataset"), so
+    a caller reads each text once for everything it looks for.
     """
 
-    def __init__(self, forms: Iterable[str] = ()) -> None:
-        self.by_anchor: dict[str, list[tuple[str, int]]] = {}  # anchor -> (form, its offset)
-        self.plain: dict[str, list[str]] = {}  # first three characters -> forms
+    def __init__(self, forms: Iterable[str] = (), keys: Iterable[str] = ()) -> None:
+        self.keys = list(dict.fromkeys(keys))
+        self.forms: list[str] = []
+        self._automaton: ahocorasick_rs.AhoCorasick | None = None
         for form in forms:
             self.add(form)
 
     def add(self, form: str) -> None:
-        anchors = list(ANCHOR.finditer(form))
-        if not anchors:
-            self.plain.setdefault(form[:3], []).append(form)
-            return
-        # the longest anchor is the rarest in texts: "Pile" of "The Pile", "COCO" of "MS COCO"
-        anchor = max(anchors, key=lambda m: len(m.group()))
-        forms = self.by_anchor.setdefault(anchor.group(), [])
-        forms.append((form, anchor.start()))
-        forms.sort(key=lambda pair: -len(pair[0]))  # longest first: "MS COCO" before "COCO"
+        if form not in self.keys and form not in self.forms:
+            self.forms.append(form)
+            self._automaton = None  # built again on the next scan
 
-    def finditer(self, text: str, anchors: set[str] | None = None
-                 ) -> Iterator[tuple[int, int, str]]:
-        """``(start, end, form)`` of every match: at each place, the longest form there.
+    def scan(self, text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, str]]]:
+        """``(start, end, form)`` of each bounded form match, and ``(start, key)`` of each key
+        occurrence, both in text order."""
+        if self._automaton is None:
+            self._automaton = ahocorasick_rs.AhoCorasick([*self.keys, *self.forms])
+        n_keys, forms, keys = len(self.keys), [], []
+        for i, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
+            if i < n_keys:
+                keys.append((start, self.keys[i]))
+            elif (start == 0 or not text[start - 1].isalnum()) and (
+                    end == len(text) or not text[end].isalnum()):
+                forms.append((start, end, self.forms[i - n_keys]))
+        return forms, keys
 
-        ``anchors`` is ``set(ANCHOR.findall(text))`` when the caller has it already."""
-        seen: set[int] = set()
-        # set.intersection walks the smaller side: the text's few anchors, not the lexicon's
-        for anchor in (anchors or set(ANCHOR.findall(text))).intersection(self.by_anchor):
-            at = text.find(anchor)
-            while at >= 0:
-                for form, offset in self.by_anchor[anchor]:
-                    start = at - offset
-                    if start not in seen and _bounded(text, start, form):
-                        seen.add(start)
-                        yield start, start + len(form), form
-                        break
-                at = text.find(anchor, at + 1)
-        for prefix, forms in self.plain.items():
-            at = text.find(prefix)
-            while at >= 0:
-                for form in forms:
-                    if at not in seen and _bounded(text, at, form):
-                        yield at, at + len(form), form
-                at = text.find(prefix, at + 1)
-
-
-def _bounded(text: str, start: int, form: str) -> bool:
-    end = start + len(form)
-    return (start >= 0 and text.startswith(form, start)
-            and (start == 0 or not text[start - 1].isalnum())
-            and (end == len(text) or not text[end].isalnum()))
+    def finditer(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, end, form)`` of every bounded match ("MS COCO" and the "COCO" in it)."""
+        return self.scan(text)[0]
 
 
 class SharedMatcher:

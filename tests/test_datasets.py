@@ -214,7 +214,7 @@ def test_datasets_public_lexicon_keeps_precision(nlp):
 
 
 @pytest.mark.parametrize("forms, text, expected", [
-    (["ImageNet", "MS COCO", "COCO"], "On MS COCO.", [(3, 10, "MS COCO")]),  # longest there
+    (["ImageNet", "MS COCO", "COCO"], "On MS COCO.", [(3, 10, "MS COCO"), (6, 10, "COCO")]),
     (["ADE20K"], "on ADE20K.", [(3, 9, "ADE20K")]),
     (["ImageNet"], "on miniImageNet", []),  # inside a word
     (["miniImageNet"], "on miniImageNet", [(3, 15, "miniImageNet")]),
@@ -223,6 +223,13 @@ def test_datasets_public_lexicon_keeps_precision(nlp):
 ])
 def test_lexicon_form_matcher_finds_exact_forms_at_word_bounds(forms, text, expected):
     assert sorted(FormMatcher(forms).finditer(text)) == expected
+
+
+def test_lexicon_form_matcher_reports_keys_anywhere_in_one_pass():
+    matcher = FormMatcher(["SVHN"], keys=[" on ", "dataset"])
+    forms, keys = matcher.scan("Tests on SVHN datasets and on xSVHN.")
+    assert forms == [(9, 13, "SVHN")]  # "xSVHN" is no word bound
+    assert keys == [(5, " on "), (14, "dataset"), (26, " on ")]
 
 
 # -- through the whole pipeline: what the record says ------------------------------------------
