@@ -149,7 +149,8 @@ class FormMatcher:
         """``(start, end, form)`` of each bounded form match, and ``(start, key)`` of each key
         occurrence, both in text order."""
         if self._automaton is None:
-            self._automaton = ahocorasick_rs.AhoCorasick([*self.keys, *self.forms])
+            self._automaton = ahocorasick_rs.AhoCorasick(  # a DFA: twice the NFA's speed
+                [*self.keys, *self.forms], implementation=ahocorasick_rs.Implementation.DFA)
         n_keys, forms, keys = len(self.keys), [], []
         for i, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
             if i < n_keys:
