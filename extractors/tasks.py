@@ -280,12 +280,20 @@ class _Reader:
         if title_case and head_start > self.title_end and not self._title_phrase(head_start):
             return []
         found = self._modifiers(head_start, title_case)
-        out = [self._candidate(found, head, head_end),
-               self._shared_head(head_start, head_end, title_case)]
-        if not found[0] and out[1] is None and not title_case and (LISTED.match(
+        out = []
+        named = self._candidate(found, head, head_end)
+        if named:
+            out.append(named)
+        low = max(0, head_start - 40)
+        shared = None
+        if text.find(" and ", low, head_start) >= 0 or text.find(" or ", low, head_start) >= 0:
+            shared = self._shared_head(head_start, head_end, title_case)
+            if shared:
+                out.append(shared)
+        if not found[0] and shared is None and not title_case and (LISTED.match(
                 text, head_end) or LISTED_BEFORE.search(text, max(0, head_start - 6), head_start)):
             out.append(Candidate(head_start, head_end, head, False, bare=True))  # "x, segmentation"
-        return [c for c in out if c is not None]
+        return out
 
     def _title_phrase(self, head_start: int) -> bool:
         """A capitalised head in the abstract needs a capitalised word before it."""
@@ -376,19 +384,19 @@ class _Reader:
     def cued(self, start: int, end: int) -> bool:
         """A task cue shortly before or after: "for X", "on the X task", "X, which aims to";
         not a field's background ("recent advances in X")."""
-        if self.background(start):
-            return False
-        return bool(CUE.search(self.low, max(0, start - 40), end + 12)
-                    or TASK_AFTER.match(self.low, end))
+        low = self.low
+        if not CUE.search(low, max(0, start - 40), end + 12):
+            after = low[end:end + 48]  # the regex only where one of its words is
+            if "task" not in after and "problem" not in after and "aim" not in after \
+                    or not TASK_AFTER.match(low, end):
+                return False
+        return not self.background(start)
 
     def _shared_head(self, head_start: int, head_end: int, title_case: bool) -> Candidate | None:
         """A name whose modifier or head is coordinated with another's: "image" in "image and
         video generation" names "image generation"; "retrieval" in "image clustering and
         retrieval" names "image retrieval". The mention spans the word that differs."""
         text = self.text
-        low = max(0, head_start - 40)
-        if text.find(" and ", low, head_start) < 0 and text.find(" or ", low, head_start) < 0:
-            return None
         before = text[max(0, head_start - 60):head_start].split(" ")
         if len(before) < 4 or before[-1] != "":
             return None
