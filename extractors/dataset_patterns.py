@@ -73,6 +73,9 @@ LIST_AFTER = re.compile(
     rf"(?:\s\([^)]*\))?(?:,?\s(?:such\sas|including|like|namely|e\.g\.,?|i\.e\.,?)|:)\s(?:the\s)?"
     rf"((?:{TITLED})(?:\s{ABBR})?(?:{SEP}(?:the\s)?(?:its\s[\w\-]+\s[\w\-]+\s)?(?:{TITLED})"
     rf"(?:\s{ABBR})?)*)")
+# How a list after a cue starts (a cheap test before LIST_AFTER): " such as", ": ", " (".
+LIST_OPENERS = (" such as", ", such as", " including", ", including", " like", " namely",
+                ", namely", " e.g.", ", e.g.", " i.e.", ", i.e.", ":", " (")
 # After a cue, a name: "dataset DFN-2B", "a new dataset, called Foo-1M"; not "dataset size".
 NAMED_AFTER = re.compile(rf"(,?)\s(?:(?:called|named|dubbed|termed)\s)?({NAME})(?![\w\-])")
 # A score, one of the few words before "on X" / "for X": "59.7" in "59.7 mIoU on ", "74.5%";

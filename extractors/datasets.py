@@ -260,11 +260,10 @@ def _around_cue(scan: _Scan, start: int, end: int) -> Iterable[tuple[int, int, s
     # a name needs a capital: most cues ("the proposed dataset") end here, by one C call each
     if not text[max(lo, start - 50):start].islower():
         yield from _before_cue(scan, lo, start, text[end - 1] in "sa")
-    if text[end:end + 60].islower():
-        return
-    if m := pat.LIST_AFTER.match(text, end):
+    after = text[end:end + 30].split(maxsplit=3)
+    if text.startswith(pat.LIST_OPENERS, end) and (m := pat.LIST_AFTER.match(text, end)):
         yield from _items(scan, m.start(1), m.end(1), "cue")
-    elif (m := pat.NAMED_AFTER.match(text, end)) and (
+    elif any(not w.islower() for w in after[:3]) and (m := pat.NAMED_AFTER.match(text, end)) and (
             not m.group(1) or pat.INTRO_NEAR.search(text, max(0, start - 40), start)):
         yield from _items(scan, m.start(2), m.end(2), "cue")  # "dataset DFN-2B"
 
