@@ -24,7 +24,7 @@ from spacy.language import Language
 
 from extractors.base import METRIC, Document, Mention
 from extractors.lexicon import DISTINCTIVE, Lexicon, load_lexicons, shared_matcher
-from extractors.tasks import DESCRIBING, NEXT_WORD, NOT_MODIFIERS, VERBS
+from extractors.task_patterns import DESCRIBING, NEXT_WORD, NOT_MODIFIERS, VERBS
 
 # "mAP@0.5", "mAP@0.5:0.95", "Recall@10", "Hits@1", "pass@1", "R@{5}"; not "user@host" or "AP".
 AT_SHAPE = re.compile(

@@ -19,121 +19,41 @@ where a shape would be (a cue near) and never when they name a learning paradigm
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.language import Language
 
 from extractors.base import ABBREVIATION, DATASET, TASK, Document, Mention
 from extractors.lexicon import DATA, Lexicon, load_lexicons, read_lexicon, shared_matcher, usable
-
-HEADS = frozenset(
-    "detection classification segmentation recognition generation forecasting prediction "
-    "estimation translation retrieval registration reconstruction captioning answering "
-    "synthesis tracking localization localisation summarization inpainting super-resolution "
-    "denoising recommendation discovery parsing modeling modelling completion grounding "
-    "re-identification upsampling editing matching verification clustering hashing spotting "
-    "understanding personalization adaptation analysis "
-    "deblurring dehazing colorization".split())
-# Words that modify a task head but are not part of its name.
-NOT_MODIFIERS = frozenset((
-    "a an the for of in on and or with to by as from our their its this these that such both all "
-    "each any accurate efficient fast robust better improved novel new existing effective strong "
-    "competitive various several multiple different many downstream challenging standard common "
-    "general generic traditional conventional state-of-the-art end-to-end large-scale "
-    "high-quality reliable precise superior faster scalable simple is are was were be been "
-    "improve improves improving achieve achieves enable enables perform performs using based via "
-    "at into while we it can which where when than more most less also significant significantly "
-    "performance task tasks models method over across under between within without about per "
-    "first second third last single whole entire overall real-world practical remote rapid "
-    "theoretical empirical extensive comprehensive systematic detailed thorough rigorous formal "
-    "quantitative qualitative experimental numerical preliminary in-depth further benchmarks "
-    "dataset datasets data-driven learning-based generalist specialist unified joint jointly "
-    "only not but so very how why what who whose if then current recent prior previous modern "
-    "contemporary poor good high low higher lower worse best key main major important crucial "
-    "among through beyond against toward towards upon onto like unlike despite during after "
-    "before since until around near every some no own often usually typically generally still "
-    "always never frequently commonly rarely mainly mostly largely thus hence therefore yet "
-    "inaccurate imprecise incorrect wrong correct proper final initial"
-).split())
-# A leading word that describes rather than names: "including", "designing", "enhanced",
-# "newly", "broader"; not "image", "multi-organ" or "click-through".
-DESCRIBING = re.compile(r"^(?:[a-z\-]+(?:ed|ing|ly)|[a-z]{1,2}|(?:[a-z]+-)?(?:based|level|"
-                        r"efficiency|quality|time|scale|wise|aware|free)|broader|wider|deeper|"
-                        r"better|additional|further|other|diverse|complex|consider|solve|deep|"
-                        r"automatic|automated|(?:outperform|achieve|improve|enable|support|"
-                        r"handle|tackle|address|show|demonstrate|perform|require|benefit)s?)$")
-# Describing-shaped words that are part of task names: "weakly supervised", "structured",
-# "text-guided", "fine-grained", "drivable", "deformable"; not "enhanced", "including" or
-# "comparable".
-NAMING = re.compile(r"(?:supervised|structured|guided|conditioned|conditional|controlled|"
-                    r"labeled|labelled|annotated|constrained|drivable|controllable|deformable|"
-                    r"wearable|[a-z]+-(?!based$)[a-z]+ed)$")
-# Verbs that take a task as object: "process image clustering", "incorporate low-rank compression".
-VERBS = frozenset("process incorporate generate perform enable support handle tackle address solve "
-                  "improve achieve design develop study investigate explore consider apply use "
-                  "require provide propose introduce present evaluate compare demonstrate show "
-                  "learn train capture extract compute boost enhance facilitate have has had do "
-                  "preserve maintain ensure allow obtain reach attain affect extend reveal impact "
-                  "hinder limit guide drive advance aid assist accelerate simplify unify bridge "
-                  "combine integrate target serve empower automate adapt leverage exploit examine "
-                  "analyze analyse assess measure quantify predict outperform surpass "
-                  "does did term termed called named dubbed".split())
-# Praise or ability adjectives: "interpretable", "comparable", "powerful"; not "visual" (and not
-# the -able words of NAMING).
-ADJECTIVE = re.compile(r"(?:able|ible|ful|ous)$")
-# "-ing" words that are nouns naming what a task is about: "rating prediction", "driving scene".
-ING_NOUNS = frozenset("rating ranking reading driving clustering matching tracking parsing planning "
-                      "reasoning spotting mapping rendering sampling painting clothing".split())
-# A number of stages, a plural or a verb's -s, not a name part: "two-stage", "experiments",
-# "images", "degrades"; not "class", "news", "series" or "robotics".
-NOT_PART = re.compile(r"^(?!(?:news|sales|series|species)$|.*ics$)(?:(?:one|two|three|multi|single)"
-                      r"-(?:stage|step|phase)|\d[\d.]*|[a-z]+(?:[^suie'’]s|[^aeiou]es))$")
-# A nearby word that says a task is meant: "the task of", "for", "on", "tasks", "such as".
-# (Searched in the lower-cased text, as are the patterns below it.)
-CUE = re.compile(r"\b(?:tasks?|for|on|in|tackle|address(?:es|ing)?|problems?|benchmarks?|"
-                 r"such\sas|including|e\.g\.|term(?:ed)?|called|named|applications?|use\scases?)\b")
-# After a phrase, in its clause, a word that makes it a task: "X is one of the fundamental tasks",
-# "X, which aims to predict"; not "X. Other tasks".
-TASK_AFTER = re.compile(r"[^.;:]{0,40}?\b(?:tasks?|problems?|aims?\sto)\b")
-# Right before a phrase, a field's background rather than the paper's task: "recent advances in ",
-# "the success in "; not "results in ".
-BACKGROUND = re.compile(r"\b(?:advances|advancements|progress|success|successes|breakthroughs|"
-                        r"developments)"
-                        r"\s(?:\w+\s)?in\s$")
-# Words before a phrase that make it a method used, not a task addressed: "utilizing
-# neural machine translation"; not "for neural machine translation".
-USED = re.compile(r"(?:utilizing|utilising|using|employing|leveraging|via|with)\s")
-# After a phrase, the noun it describes: "an adaptive relation modeling network", "in a sequence
-# modeling fashion".
-DESCRIBES_A_METHOD = re.compile(r"\s(?:network|model|framework|architecture|module|layer|"
-                                r"block|system|pipeline|process|prompt|fashion|manner)(?:s|es)?\b")
-# The word after a name: "prompt" in "recommendation prompt"; not "Recommendation" or "is,".
-NEXT_WORD = re.compile(r" ([a-z]+)\b(?![\-])")
-# Next to a head alone, the punctuation of a list: ", " or " and " after it, ", " or "and " before.
-LISTED = re.compile(r",|\s(?:and|or)\s")
-LISTED_BEFORE = re.compile(r"(?:,|\band|\bor)\s$")
-# Words inside a phrase that say how a task is evaluated, not what it is: "graph benchmark
-# classification" names "graph classification".
-DROPPED = frozenset({"benchmark"})
-# A modifier word: lower-case ("image", "3d", "top-k", "multi-center"), an acronym ("PET",
-# "LiDAR", "RGB-D") or a capitalised word ("Multi-Center", only in Title Case phrases);
-# not "(PET)" or "image," (punctuation ends the phrase).
-LOWER_WORD = re.compile(r"[a-z0-9][a-z0-9\-]*")
-ACRONYM = re.compile(r"(?=[^A-Z]*[A-Z][^A-Z]*[A-Z]|[^A-Z]*\d[^A-Z]*[A-Z]|[^\d]*[A-Z][^\d]*\d)"
-                     r"[A-Za-z0-9][A-Za-z0-9\-]{1,9}s?")
-TITLE_WORD = re.compile(r"[A-Z0-9][a-z0-9]*(?:-[A-Za-z0-9][a-z0-9]*)*")
-# An acronym in parentheses between modifiers and their head: "(CTR)" in "Click-through rate
-# (CTR) prediction"; not "(see below)".
-PAREN_ACRONYM = re.compile(r"\([A-Z][A-Za-z0-9\-]{1,9}\)")
-# Between two coordinated names (whole): matches ", ", ", and ", " (ODA) and "; not " with the ".
-COORDINATION = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)")
-# The last word of a task name: an action noun ("segmentation", "answering", "analysis") or a head.
-ACTION = re.compile(rf"(?:tion|sion|ing|sis|ment|ance|ence|{'|'.join(sorted(HEADS))})$")
-# Concepts the guideline keeps out of tasks ("few-shot learning", "neural architecture search").
-PARADIGM = re.compile(r"(?:learning|search|distillation|augmentation)$")
+from extractors.task_patterns import (
+    ACRONYM,
+    ACTION,
+    ADJECTIVE,
+    BACKGROUND,
+    COORDINATION,
+    CUE,
+    DESCRIBES_A_METHOD,
+    DESCRIBING,
+    DROPPED,
+    HEADS,
+    LISTED,
+    LISTED_BEFORE,
+    NAMING,
+    NEXT_WORD,
+    NOT_MODIFIERS,
+    PARADIGM,
+    PAREN_ACRONYM,
+    PART,
+    STOP,
+    TASK_AFTER,
+    TITLE,
+    TITLE_WORD,
+    USED,
+    VERBS,
+    word_kind,
+    word_shape,
+)
 
 
 @dataclass(slots=True)
@@ -213,30 +133,6 @@ class TaskExtractor:
             attrs = {"canonical": c.name}
             out.append(Mention(TASK, text[c.start:c.end], c.start, c.end, self.name, attrs))
         return out
-
-
-# Word kinds: STOP never belongs to a name; DESCRIBING only in a coined capitalised name; PART
-# can; TITLE is a capitalised word (a modifier in Title Case phrases and sentence starts).
-STOP, DESCRIBES, PART, TITLE, OTHER = range(5)
-
-
-@lru_cache(maxsize=8192)
-def _kind(low: str) -> int:
-    """What a lower-cased word can be in a task name (cached: words repeat across papers)."""
-    if low in NOT_MODIFIERS or low in VERBS or NOT_PART.match(low) or low.endswith(("ize", "ify")):
-        return STOP  # "-ize", "-ify": verbs ("optimize", "quantify")
-    if NAMING.search(low) or low in ING_NOUNS:
-        return PART
-    return DESCRIBES if DESCRIBING.match(low) or ADJECTIVE.search(low) else PART
-
-
-@lru_cache(maxsize=8192)
-def _shape(piece: str) -> int:
-    """Whether a piece of text can modify a head: a lower-case word or an acronym (PART), a
-    capitalised word (TITLE), or anything else ("image,", "(see")."""
-    if LOWER_WORD.fullmatch(piece) or ACRONYM.fullmatch(piece):
-        return PART
-    return TITLE if TITLE_WORD.fullmatch(piece) else OTHER
 
 
 def _task_like(name: str, concepts: set[str]) -> bool:
@@ -335,7 +231,7 @@ class _Reader:
         return words[::-1], ""
 
     def _word(self, piece: str, at: int, title_case: bool) -> bool:
-        shape = _shape(piece)
+        shape = word_shape(piece)
         if shape != TITLE:
             return shape == PART
         if title_case:
@@ -365,7 +261,7 @@ class _Reader:
         "including", a verb or a dataset; describing words stay in a capitalised abstract phrase
         (a coined name: "Labeling Instruction Generation") and before a naming word ("weakly
         supervised"); ``after`` is the word that follows."""
-        kind = _kind(word.lower())
+        kind = word_kind(word.lower())
         if kind == STOP or at in self.named:
             return False
         if kind == PART or (title_case and at > self.title_end):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from extractors import task_patterns as tp
 from extractors import tasks as tk
 from kg.extract import Pipeline
 from kg.records import Paper
@@ -139,15 +140,16 @@ def test_tasks_offsets_and_sentence(pipeline):
     ("image", False), ("multi-organ", False), ("click-through", False), ("polyp", False),
 ])
 def test_tasks_describing_words(word, describes):
-    assert bool(tk.DESCRIBING.match(word)) is describes
+    assert bool(tp.DESCRIBING.match(word)) is describes
 
 
 @pytest.mark.parametrize("word, naming", [
-    ("supervised", True), ("text-guided", True), ("fine-grained", True), ("drivable", True), ("annotated", True),
+    ("supervised", True), ("text-guided", True), ("fine-grained", True), ("drivable", True),
+    ("annotated", True),
     ("enhanced", False), ("comparable", False),
 ])
 def test_tasks_naming_words(word, naming):
-    assert bool(tk.NAMING.search(word)) is naming
+    assert bool(tp.NAMING.search(word)) is naming
 
 
 @pytest.mark.parametrize("word, part", [
@@ -156,7 +158,7 @@ def test_tasks_naming_words(word, naming):
     ("robotics", True), ("images", False), ("degrades", False),
 ])
 def test_tasks_not_part_words(word, part):
-    assert (tk.NOT_PART.match(word) is None) is part
+    assert (tp.NOT_PART.match(word) is None) is part
 
 
 @pytest.mark.parametrize("word, acronym", [
@@ -164,7 +166,7 @@ def test_tasks_not_part_words(word, part):
     ("Image", False), ("image", False), ("A", False),
 ])
 def test_tasks_acronym_words(word, acronym):
-    assert bool(tk.ACRONYM.fullmatch(word)) is acronym
+    assert bool(tp.ACRONYM.fullmatch(word)) is acronym
 
 
 @pytest.mark.parametrize("between, coordinated", [
@@ -172,7 +174,7 @@ def test_tasks_acronym_words(word, acronym):
     (" with the ", False), (" for ", False),
 ])
 def test_tasks_coordination(between, coordinated):
-    assert bool(tk.COORDINATION.fullmatch(between)) is coordinated
+    assert bool(tp.COORDINATION.fullmatch(between)) is coordinated
 
 
 @pytest.mark.parametrize("after, cue", [
@@ -180,7 +182,7 @@ def test_tasks_coordination(between, coordinated):
     (" remains hard. Other tasks", False), (" models are common", False),
 ])
 def test_tasks_cue_after(after, cue):
-    assert bool(tk.TASK_AFTER.match(after)) is cue
+    assert bool(tp.TASK_AFTER.match(after)) is cue
 
 
 @pytest.mark.parametrize("before, background", [
@@ -188,14 +190,14 @@ def test_tasks_cue_after(after, cue):
     ("results in ", False), ("we work in ", False),
 ])
 def test_tasks_background(before, background):
-    assert bool(tk.BACKGROUND.search(before)) is background
+    assert bool(tp.BACKGROUND.search(before)) is background
 
 
 @pytest.mark.parametrize("before, used", [
     ("utilizing ", True), ("using ", True), ("for ", False), ("on ", False),
 ])
 def test_tasks_method_used(before, used):
-    assert bool(tk.USED.fullmatch(before)) is used
+    assert bool(tp.USED.fullmatch(before)) is used
 
 
 @pytest.mark.parametrize("name, task", [
