@@ -1,8 +1,8 @@
 """Evaluation measures named in the text, as written without their value.
 
-A curated list (and user lexicons) matched case-insensitively for all-lower forms
-("top-1 accuracy", "latency") and exactly for forms with any capital ("AP", "mAP",
-"IS", "Dice score" — so "mAP" never matches "map"), also when glued to a value
+A curated list (and user lexicons) matched case-insensitively, except one-word forms with
+a capital, matched exactly ("AP", "mAP", "IS" — so "mAP" never matches "map"; phrases such
+as "mean Intersection over Union" match in any case), also when glued to a value
 ("FID=9.91"); the shapes of parameterised metrics ("mAP@0.5", "AP50", "Recall@10",
 "pass@1") and of compute budgets ("1.2 GPU days"); "parameters" when a number or a
 comparison goes with it ("25M parameters", "fewer parameters"); a measure a paper
@@ -75,6 +75,7 @@ QUALIFIABLE = {"accuracy", "error", "cost", "time", "memory", "speedup", "distan
 # "-ing" words that name a process a measure is taken over: "training time", "decoding speed".
 PROCESSES = frozenset({"training", "learning", "processing", "computing", "decoding", "encoding",
                        "sampling", "rendering", "serving", "reasoning", "matching", "indexing"})
+# The word right before a measure: "segmentation " in "high segmentation "; not "hese " in "These ".
 MODIFIER = re.compile(r"(?<![\w\-])([a-z][a-z\-]+)\s$")
 # Measures that are one only with a qualifier and a value or comparison nearby ("training time"
 # in "cuts training time by 2x"); not "at test time" or "long short-term memory".
@@ -89,7 +90,7 @@ NOT_QUALIFIERS = frozenset({"test", "real", "long", "short-term", "same", "each"
                             "continuous", "discrete"})
 # A third-person verb or a plural, not a qualifier: "reduces", "minimizes"; not "class", "focus".
 VERB_LIKE = re.compile(r"[^su]s$")
-# A value in the same clause: "19.8x", "by 44%", "reduces", "lesser".
+# A value near a measure: "19.8x", "44%", "60\\%", "2 " of "2 GPUs"; not "1D" or "ResNet-50".
 MEASURED = re.compile(r"(?<![\w\-.])\d+(?:\.\d+)?(?:\\?%|x\b|×|\s?times\b|\s)")
 # A comparison: "reduces", "lesser", "minimizes"; not "reductive".
 COMPARED = re.compile(r"\b(?:reduc\w*|lower|lesser|less|higher|fewer|faster|slower|"
