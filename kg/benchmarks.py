@@ -3,7 +3,7 @@
 A benchmark is a (task, dataset) pair, as on Papers with Code's leaderboards.
 Abstracts rarely say "image classification on ImageNet" in one phrase, so the
 pair is read from where things are mentioned: a dataset is paired with the
-task named nearest to it in the same sentence (within a few words), and otherwise with the
+task named right next to it ("image classification on ImageNet"), and otherwise with the
 paper's main task — the task named in the title, else the only task the paper
 names. Where that is unclear (several tasks, none in the title or the
 dataset's sentence) the dataset gets no benchmark: a wrong pairing would put
@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-NEAR = 80  # characters: "image classification on ImageNet", not a task named clauses away
+NEAR = 16  # characters between: " on the ", " for ", not a task named clauses away
 
 
 class Pairing(NamedTuple):
@@ -65,9 +65,17 @@ def pairings(record: dict[str, Any]) -> Iterator[Pairing]:
 
 def _nearest(placed: list[tuple[tuple[str, str, int], dict[str, Any]]],
              ev: dict[str, Any]) -> dict[str, Any] | None:
-    """The task named closest to a dataset mention in its sentence, within ``NEAR`` characters."""
-    where, start = (ev.get("field", ""), ev.get("sentence", "")), ev.get("start", 0)
-    close = [(abs(place[2] - start), place[2], task) for place, task in placed
-             if place[:2] == where and abs(place[2] - start) <= NEAR]
+    """The task named right next to a dataset mention: "image classification on ImageNet",
+    "COCO for object detection" — at most ``NEAR`` characters between the two names."""
+    where = (ev.get("field", ""), ev.get("sentence", ""))
+    start, end = ev.get("start", 0), ev.get("end", ev.get("start", 0))
+    close = []
+    for task in {id(t): t for _, t in placed}.values():
+        for tev in task.get("evidence") or []:
+            if (tev.get("field", ""), tev.get("sentence", "")) != where:
+                continue
+            t_start, t_end = tev.get("start", 0), tev.get("end", tev.get("start", 0))
+            gap = start - t_end if t_end <= start else t_start - end
+            if 0 <= gap <= NEAR:
+                close.append((gap, t_start, task))
     return min(close, key=lambda item: item[:2])[2] if close else None
-

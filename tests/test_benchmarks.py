@@ -7,9 +7,11 @@ from kg.graph import GraphBuilder
 from tests.conftest import entity, ev, record
 
 
-def placed(name: str, sentence: str, start: int, field: str = "abstract") -> dict:
+def placed(name: str, sentence: str, base: int, field: str = "abstract") -> dict:
+    """An entity mentioned once, in ``sentence``, which starts at offset ``base``."""
     item = entity(name)
-    item["evidence"] = [ev(sentence, start, field)]
+    start = base + max(sentence.find(name), 0)
+    item["evidence"] = [{**ev(sentence, start, field), "end": start + len(name)}]
     return item
 
 
@@ -20,8 +22,8 @@ S2 = "For object detection we use MS COCO."
 def test_benchmarks_pair_a_dataset_with_the_task_of_its_sentence():
     paper = record(
         "p", "T",
-        tasks=[placed("image classification", S1, 30), placed("object detection", S2, 60)],
-        datasets=[placed("ImageNet", S1, 15), placed("MS COCO", S2, 80)],
+        tasks=[placed("image classification", S1, 0), placed("object detection", S2, 60)],
+        datasets=[placed("ImageNet", S1, 0), placed("MS COCO", S2, 60)],
     )
     pairs = {(p.task["name"], p.dataset["name"]) for p in pairings(paper)}
     assert pairs == {("image classification", "ImageNet"), ("object detection", "MS COCO")}
@@ -30,7 +32,7 @@ def test_benchmarks_pair_a_dataset_with_the_task_of_its_sentence():
 def test_benchmarks_fall_back_on_the_title_task():
     paper = record(
         "p", "Fast object detection",
-        tasks=[placed("image classification", S1, 30), placed("object detection", "Fast", 5,
+        tasks=[placed("image classification", S1, 0), placed("object detection", "Fast", 5,
                                                              field="title")],
         datasets=[placed("VOC", "Results on VOC are strong.", 120)],
     )
@@ -51,7 +53,7 @@ def test_benchmarks_unclear_task_gives_no_benchmark():
 
 
 def test_benchmarks_need_a_task():
-    paper = record("p", "T", datasets=[placed("ImageNet", S1, 15)])
+    paper = record("p", "T", datasets=[placed("ImageNet", S1, 0)])
     assert list(pairings(paper)) == []
 
 
@@ -74,9 +76,9 @@ def test_benchmarks_in_the_graph_carry_results(two_papers):
 def test_benchmarks_a_task_far_away_in_a_long_sentence_is_not_the_datasets():
     long = ("It reaches an ImageNet accuracy of 88.0% and scales to many other modalities such "
             "as audio, point clouds and time-series forecasting.")
-    paper = record("p", "T", tasks=[placed("time-series forecasting", long, 110),
+    paper = record("p", "T", tasks=[placed("time-series forecasting", long, 0),
                                     placed("image classification", "Image classification.", 0,
                                            field="title")],
-                   datasets=[placed("ImageNet", long, 15)])
+                   datasets=[placed("ImageNet", long, 0)])
     assert [(p.task["name"], p.dataset["name"]) for p in pairings(paper)] == [
         ("image classification", "ImageNet")]
