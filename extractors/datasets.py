@@ -56,6 +56,7 @@ class DatasetExtractor:
         self.canonical: dict[str, str] = {}
         self.weak: set[str] = set()  # forms that need a cue in their sentence ("M4", "SPOT")
         self.established: set[str] = set()  # forms of the curated list
+        self.title_case: set[str] = set()  # user-list forms of plain capitalised words
         self.matcher = FormMatcher(keys=(*pat.CUE_KEYS, *pat.SCORE_KEYS, *pat.SHORTHAND_KEYS))
         other = _other_forms(lexicon)
         for entry in lexicon.of(DATASET):
@@ -67,6 +68,8 @@ class DatasetExtractor:
                     self.matcher.add(form)
                     if entry.curated:
                         self.established.add(form)
+                    elif all(pat.PLAIN_WORD.match(word) for word in form.split()):
+                        self.title_case.add(form)
                     if SHORT_CODE.match(form) or (not entry.curated and pat.WEAK_FORM.match(form)):
                         self.weak.add(form)
         self.known = {normalise(form) for form in self.canonical}
@@ -112,8 +115,8 @@ class DatasetExtractor:
         for s, e, form in scan.forms:
             if text[e:e + 1] == "-" and text[e + 1:e + 2].isupper() or text[s - 1:s] == "-":
                 continue  # "COCO-Stuff", "BLIP-VQA": part of another name
-            if form in self.weak:
-                continue  # only as a cued name
+            if form in self.weak or (form in self.title_case and s < scan.title_end):
+                continue  # only as a cued name; "Hate Speech" in a title-case title is words
             long_form = defined.get(form)
             if long_form and not (
                     normalise(long_form) in self.known or pat.CUE_AT.search(long_form)):

@@ -189,6 +189,7 @@ def test_datasets_offsets_and_sentences(extractor, nlp):
 def user_extractor(tmp_path_factory) -> DatasetExtractor:
     path = Path(tmp_path_factory.mktemp("lexicon")) / "mine.jsonl"
     rows = [{"name": "SPOT", "type": "Dataset"}, {"name": "TinyPersons", "type": "Dataset"},
+            {"name": "Hate Speech", "type": "Dataset"},
             {"name": "Visual Question Answering", "type": "Dataset"}]
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     return DatasetExtractor(lexicon=load_lexicons([path]))
@@ -198,10 +199,16 @@ def user_extractor(tmp_path_factory) -> DatasetExtractor:
     ("We SPOT anomalies early.", set()),  # a user-list acronym alone: an ordinary word
     ("Results on the SPOT and KITTI datasets improve.", {"SPOT", "KITTI"}),
     ("TinyPersons holds small people.", {"TinyPersons"}),  # a distinctive name: no cue needed
+    ("We use the Hate Speech corpus.", {"Hate Speech"}),
     ("Visual Question Answering asks questions.", set()),  # a task before a dataset
 ])
 def test_datasets_user_lexicon_weak_forms_need_a_cue(user_extractor, nlp, text, expected):
     assert names(user_extractor, nlp, text) == expected
+
+
+def test_datasets_user_lexicon_title_case_words_in_a_title_are_words(user_extractor, nlp):
+    title = "Implicit Hate Speech Detection with Context"
+    assert names(user_extractor, nlp, "We study it.", title=title) == set()
 
 
 def test_datasets_public_lexicon_keeps_precision(nlp):
