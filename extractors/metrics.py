@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from extractors.base import METRIC, Document, Mention
 from extractors.lexicon import DISTINCTIVE, Lexicon, load_lexicons, shared_matcher
@@ -173,7 +174,7 @@ class MetricExtractor:
         for key, start, end in self.matcher(doc):
             if key != self.key and key != self.head_key:
                 continue  # another extractor's pattern
-            s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+            s, e = _char_span(doc, start, end)
             if key == self.head_key:
                 heads.append((s, e))
                 continue
@@ -337,3 +338,10 @@ def _outermost(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
             continue
         out.append((s, e))
     return out
+
+
+def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character offsets of tokens ``start:end`` (one token object for one-token matches)."""
+    first = doc[start]
+    last = first if end == start + 1 else doc[end - 1]
+    return first.idx, last.idx + len(last)

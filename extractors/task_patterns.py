@@ -22,6 +22,8 @@ HEADS = _words(
     "upsampling editing matching verification clustering hashing spotting understanding "
     "personalization adaptation analysis deblurring dehazing colorization"
 )
+# Plural heads that still name tasks ("fine-grained classifications"); "predictions" rarely does.
+PLURAL_HEADS = _words("classifications detections segmentations")
 # Words that modify a task head but are not part of its name.
 NOT_MODIFIERS = _words(
     "a an the for of in on and or with to by as from our their its this these that such both all "

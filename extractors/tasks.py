@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from extractors.base import ABBREVIATION, DATASET, TASK, Document, Mention
 from extractors.lexicon import DATA, Lexicon, load_lexicons, read_lexicon, shared_matcher, usable
@@ -45,6 +46,7 @@ from extractors.task_patterns import (
     PARADIGM,
     PAREN_ACRONYM,
     PART,
+    PLURAL_HEADS,
     STOP,
     TASK_AFTER,
     TITLE,
@@ -98,7 +100,7 @@ class TaskExtractor:
         # task list has the concept too ("unsupervised domain adaptation", a "domain adaptation")
         self.concepts = {f.lower() for e in concept_list for f in e.forms
                          if e.name.lower() not in self.canonical}
-        heads = sorted(HEADS | {h + "s" for h in HEADS if not h.endswith("s")})
+        heads = sorted(HEADS | PLURAL_HEADS)
         self.head_key = self.matcher.add("TASK_HEAD", [nlp.make_doc(h) for h in heads])
 
     def _known(self, reader: _Reader, start: int, end: int) -> Candidate:
@@ -120,7 +122,7 @@ class TaskExtractor:
         for key, start, end in self.matcher(doc):
             if key != self.key and key != self.head_key:
                 continue  # another extractor's pattern
-            s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+            s, e = _char_span(doc, start, end)
             if key == self.head_key:
                 candidates.extend(reader.shapes(s, e))
             elif text[s - 1:s] != "-":  # "sequential-recommendation model" is a compound
@@ -354,3 +356,10 @@ def _outermost(candidates: list[Candidate]) -> list[Candidate]:
             continue
         out.append(c)
     return out
+
+
+def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character offsets of tokens ``start:end`` (one token object for one-token matches)."""
+    first = doc[start]
+    last = first if end == start + 1 else doc[end - 1]
+    return first.idx, last.idx + len(last)
