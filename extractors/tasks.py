@@ -125,8 +125,8 @@ class TaskExtractor:
             s, e = _char_span(doc, start, end)
             if key == self.head_key:
                 candidates.extend(reader.shapes(s, e))
-            elif text[s - 1:s] != "-":  # "sequential-recommendation model" is a compound
-                candidates.append(self._known(reader, s, e))
+            elif text[s - 1:s] != "-" and text[s:e].lower() in self.canonical:
+                candidates.append(self._known(reader, s, e))  # not in "sequential-recommendation"
         candidates = [c for c in candidates if c.lexicon or c.name not in self.concepts]
         _extending_known(candidates)
         taken = _coordinated(text, candidates)

@@ -7,6 +7,7 @@ import pytest
 
 from extractors import task_patterns as tp
 from extractors import tasks as tk
+from extractors.lexicon import load_lexicons
 from kg.extract import Pipeline
 from kg.records import Paper
 
@@ -235,3 +236,15 @@ def test_tasks_outermost_keeps_the_longest():
     c = tk.Candidate
     spans = [c(0, 20, "a", True), c(6, 20, "b", True), c(30, 40, "c", True)]
     assert [x.name for x in tk._outermost(spans)] == ["a", "c"]
+
+
+def test_tasks_two_extractors_on_one_pipeline_keep_their_own_lists(tmp_path):
+    pipeline = Pipeline()
+    path = tmp_path / "user_tasks.tsv"
+    path.write_text("Crop Yield Estimation\t12\n", encoding="utf-8")
+    other = tk.TaskExtractor(pipeline.nlp, load_lexicons([path]))  # shares the matcher
+    document = pipeline.document(Paper(id="p", title="A study",
+                                       abstract="We report results on crop yield estimation."))
+    mine = {e.name: e for e in pipeline.extractors}["tasks"]
+    assert [m.text for m in other(document, [])] == ["crop yield estimation"]
+    assert [m.text for m in mine(document, [])] == ["crop yield estimation"]  # a shape here
