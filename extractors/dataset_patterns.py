@@ -32,8 +32,10 @@ SEP_ENDS = (", ", " and ", " or ", " & ", " the ")  # how text before a SEP (and
 CUE_KEYS = ("dataset", "data set", "database", "benchmark", "corpus", "corpora", "Dataset",
             "Data set", "Data Set", "DataSet", "Database", "Benchmark", "Corpus", "Corpora",
             "Challenge", "Suite", "Treebank", "Collection")
-# Where a score may be "on" or "for" a name (ON_NAME reads it).
-SCORE_KEYS = (" on ", " for ")
+# Where a score may be "on" or "for" a name (ON_NAME reads it): " on A", " for the Z"; a
+# capital after, as most names a score is on have (few hits, so few reads).
+SCORE_KEYS = tuple(f" {word} {the}{capital}" for word in ("on", "for") for the in ("", "the ")
+                   for capital in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # Where shorthand may be: "/1", ",1" (SHORTHAND reads it); not ", 1".
 SHORTHAND_KEYS = tuple(f"{sep}{digit}" for sep in "/," for digit in "0123456789")
 # The cue word at a found position, read to its end: "datasets", "benchmark"; not "benchmarking".
