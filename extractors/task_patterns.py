@@ -67,7 +67,8 @@ VERBS = _words(
     "affect extend reveal impact hinder limit guide drive advance aid assist accelerate simplify "
     "unify bridge combine integrate target serve empower automate adapt leverage exploit examine "
     "analyze analyse assess measure quantify predict outperform surpass does did term termed "
-    "called named dubbed"
+    "called named dubbed make makes made give gives take takes get gets become becomes bring "
+    "offer offers"
 )
 # Praise or ability adjectives: "interpretable", "comparable", "powerful"; not "visual" (and not
 # the -able words of NAMING).
@@ -99,7 +100,8 @@ USED = re.compile(r"(?:utilizing|utilising|using|employing|leveraging|via|with)\
 # After a phrase, the noun it describes: "an adaptive relation modeling network", "in a sequence
 # modeling fashion".
 DESCRIBES_A_METHOD = re.compile(r"\s(?:network|model|framework|architecture|module|layer|"
-                                r"block|system|pipeline|process|prompt|fashion|manner)(?:s|es)?\b")
+                                r"block|system|pipeline|process|prompt|fashion|manner|method|"
+                                r"approach|technique)(?:s|es)?\b")
 # The word after a name: "prompt" in "recommendation prompt"; not "Recommendation" or "is,".
 NEXT_WORD = re.compile(r" ([a-z]+)\b(?![\-])")
 # Next to a head alone, the punctuation of a list: ", " or " and " after it, ", " or "and " before.

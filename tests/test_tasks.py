@@ -76,6 +76,9 @@ def test_tasks_found_in_titles(pipeline, title, task):
     ("We evaluate on the COCO detection benchmark.", "coco detection"),
     ("We present an adaptive relation modeling network for tables.",
      "adaptive relation modeling"),  # describes a method
+    ("We add a drop-in fast-weight adaptation method for LLMs.", "fast-weight adaptation"),
+    ("In-place methods make fast-weight adaptation possible for it.",
+     "make fast-weight adaptation"),
     ("A layer utilizing neural machine translation was used for it.",
      "neural machine translation"),  # a method used
     ("The model gives interpretable prediction for each input.", "interpretable prediction"),
