@@ -16,12 +16,8 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from weakref import WeakKeyDictionary
 
 import ahocorasick_rs
-from spacy.language import Language
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
 
 from kg.errors import InputError
 
@@ -165,35 +161,126 @@ class FormMatcher:
         return self.scan(text)[0]
 
 
-class SharedMatcher:
-    """One lower-case phrase matcher that several extractors of a pipeline add patterns to,
-    each under its own keys, so a document is matched once for all of them; each extractor
-    keeps the matches of its keys. The last document's matches are remembered."""
-
-    def __init__(self, nlp: Language) -> None:
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.strings = nlp.vocab.strings
-        self._doc: Doc | None = None
-        self._matches: list[tuple[int, int, int]] = []
-
-    def add(self, key: str, patterns: list[Doc]) -> int:
-        """Add ``patterns`` under ``key``; returns the key's hash, as the matches carry it."""
-        self.matcher.add(key, patterns)
-        self._doc = None
-        return self.strings[key]
-
-    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """``(key, start token, end token)`` of every pattern of every key in ``doc``."""
-        if doc is not self._doc:
-            self._matches, self._doc = self.matcher(doc), doc
-        return self._matches
+DFA_PATTERNS = 3000  # the most anchor words a CaseFormMatcher compiles to a DFA
 
 
-_SHARED: WeakKeyDictionary[Language, SharedMatcher] = WeakKeyDictionary()
+class CaseFormMatcher:
+    """Forms found under the case rule, by one case-sensitive Aho-Corasick pass over a text.
+
+    An all-lower form matches in any case ("accuracy" finds "Accuracy"). A word of a form
+    with an upper-case letter matches only as written: "mAP" finds neither "map" nor "MAP",
+    "NER" not the "ner" of "learner"; such a form's all-lower words may be capitalised
+    ("Dice score" finds "Dice Score", not "dice score"). Matches start and end at a
+    letter/digit boundary, and overlapping ones are all reported ("object detection" and its
+    "detection").
+
+    The automaton holds only the last word of each form (its anchor), in the spellings the
+    rule allows ("accuracy", "Accuracy", "ACCURACY"; "mAP"); the form is then read back from
+    where its anchor ends. A small automaton stays in the processor's cache between
+    documents, and a case-sensitive one never stops at the "is" of "this" for "IS".
+    """
+
+    def __init__(self, forms: Iterable[str] = ()) -> None:
+        self.lower: set[str] = set()  # all-lower forms
+        self.surfaces: dict[str, str] = {}  # each spelling of a cased form -> the form
+        self._anchors: dict[str, set[int]] = {}  # anchor spelling -> lengths of its forms
+        self._automaton: tuple[ahocorasick_rs.AhoCorasick, list[list[int]]] | None = None
+        for form in forms:
+            self.add(form)
+
+    def add(self, form: str) -> None:
+        if form == form.lower():
+            self.lower.add(form)
+            last = form.rsplit(" ", 1)[-1]
+            anchors = {last, _capitalised(last), _titled(last), last.upper()}
+        else:
+            anchors = set()
+            for surface in case_variants(form):
+                self.surfaces.setdefault(surface, form)
+                anchors.add(surface.rsplit(" ", 1)[-1])
+        for anchor in anchors:
+            self._anchors.setdefault(anchor, set()).add(len(form))
+        self._automaton = None  # built again on the next scan
+
+    def form_of(self, surface: str) -> str | None:
+        """The form ``surface`` is a spelling of, or None."""
+        low = surface.lower()
+        return low if low in self.lower else self.surfaces.get(surface)
+
+    def finditer(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, end, form)`` of every match, in the order their anchors end."""
+        if not self._anchors:
+            return []
+        if self._automaton is None:
+            anchors = list(self._anchors)
+            # a DFA reads three times faster than an NFA but grows with the words: a few
+            # thousand take ~10 MB, so long public lists keep the NFA
+            kind = ahocorasick_rs.Implementation.DFA if len(anchors) <= DFA_PATTERNS else None
+            self._automaton = (ahocorasick_rs.AhoCorasick(anchors, implementation=kind),
+                               [sorted(self._anchors[a]) for a in anchors])
+        automaton, lengths = self._automaton
+        n, found = len(text), []
+        for i, s, e in automaton.find_matches_as_indexes(text, overlapping=True):
+            if (s and text[s - 1].isalnum()) or (e < n and text[e].isalnum()):
+                continue
+            for length in lengths[i]:
+                start = e - length
+                if start < 0 or (start and text[start - 1].isalnum()):
+                    continue
+                piece = text[start:e]
+                low = piece.lower()
+                if low in self.lower:
+                    found.append((start, e, low))
+                form = self.surfaces.get(piece)
+                if form is not None:
+                    found.append((start, e, form))
+        return found
 
 
-def shared_matcher(nlp: Language) -> SharedMatcher:
-    """The :class:`SharedMatcher` of ``nlp`` (made on first use, gone with ``nlp``)."""
-    if nlp not in _SHARED:
-        _SHARED[nlp] = SharedMatcher(nlp)
-    return _SHARED[nlp]
+def case_variants(form: str) -> list[str]:
+    """The spellings :class:`CaseFormMatcher` accepts for a form with a capital: as listed;
+    with any of its first three all-lower words capitalised; with all of them capitalised
+    (hyphen parts too: "person Re-Identification" -> "Person Re-Identification")."""
+    words = form.split(" ")
+    lower = [i for i, w in enumerate(words) if w != w.upper() and w == w.lower()]
+    variants = {form: None}
+    for mask in range(1 << min(3, len(lower))):
+        copy = list(words)
+        for bit, i in enumerate(lower[:3]):
+            if mask >> bit & 1:
+                copy[i] = _capitalised(copy[i])
+        variants[" ".join(copy)] = None
+    titled = list(words)
+    for i in lower:
+        titled[i] = _titled(words[i])
+    variants[" ".join(titled)] = None
+    return list(variants)
+
+
+def _titled(word: str) -> str:
+    """Each hyphen part capitalised but for short function words after the first, as titles
+    write them: "super-resolution" -> "Super-Resolution", "text-to-speech" -> "Text-to-Speech"."""
+    parts = word.split("-")
+    return "-".join([_capitalised(parts[0])] + [p if p in TITLE_SMALL_WORDS else _capitalised(p)
+                                                for p in parts[1:]])
+
+
+TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "to", "in", "on", "for",
+                               "by", "with", "at", "as", "vs"})
+
+
+def _capitalised(word: str) -> str:
+    """The word with its first letter in upper case: "image" -> "Image", "3d" -> "3D"."""
+    for i, char in enumerate(word):
+        if char.isalpha():
+            return word[:i] + char.upper() + word[i + 1:]
+    return word
+
+
+def folded(text: str) -> str:
+    """``text`` lower-cased with its length kept, so offsets into it hold in ``text``: the rare
+    character whose lower case is longer ("İ") stays as it is."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)

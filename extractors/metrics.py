@@ -20,11 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
 from extractors.base import METRIC, Document, Mention
-from extractors.lexicon import DISTINCTIVE, Lexicon, load_lexicons, shared_matcher
+from extractors.lexicon import DISTINCTIVE, CaseFormMatcher, Lexicon, load_lexicons
 from extractors.task_patterns import DESCRIBING, NEXT_WORD, NOT_MODIFIERS, VERBS
 
 # "mAP@0.5", "mAP@0.5:0.95", "Recall@10", "Hits@1", "pass@1", "R@{5}"; not "user@host" or "AP".
@@ -105,42 +102,33 @@ class MetricExtractor:
     name = "metrics"
     labels = (METRIC,)
 
-    def __init__(self, nlp: Language, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
         lexicon = lexicon or load_lexicons()
-        self.canonical: dict[str, str] = {}
+        self.canonical: dict[str, str] = {}  # a form as listed -> its entry's name
         self.weak: set[str] = set()  # forms only a user's (public, noisy) list gives
-        self.cased: set[str] = set()  # forms matched exactly ("mAP", "AP")
-        # one lower-case matcher for every form; a cased form's match is checked afterwards,
-        # which costs less than a second (ORTH) matcher over the document
-        self.matcher = shared_matcher(nlp)  # matched once with the tasks' patterns
-        patterns = []
+        # forms and bare heads, found under the case rule: "mAP" never matches "map"
+        self.matcher = CaseFormMatcher(BARE_HEADS)
         for entry in lexicon.of(METRIC):
             for form in entry.forms:
-                if form.lower() == "parameters" or not _usable(form, entry.curated):
+                if form.lower() == "parameters" or form in self.canonical \
+                        or not _usable(form, entry.curated):
                     continue
-                # a one-word form with any capital is case-sensitive: "mAP" and "AP" must not
-                # match the words "map" and "ap"; all-lower forms match "Accuracy" at a
-                # sentence start and phrases match in any case ("mean Intersection Over Union")
-                cased = form != form.lower() and " " not in form
-                key = form if cased else form.lower()
-                if key in self.canonical:
-                    continue
-                self.canonical[key] = entry.name
+                self.canonical[form] = entry.name
+                self.matcher.add(form)
                 if not entry.curated:
-                    self.weak.add(key)
-                if cased:
-                    self.cased.add(form)
-                patterns.append(nlp.make_doc(form))
-        self.key = self.matcher.add(METRIC, patterns)
-        self.head_key = self.matcher.add("METRIC_HEAD", [nlp.make_doc(h) for h in BARE_HEADS])
+                    self.weak.add(form)
+
+    def form(self, surface: str) -> str | None:
+        """The listed form ``surface`` is a way of writing, or None."""
+        form = self.matcher.form_of(surface)
+        return form if form in self.canonical else None
 
     def __call__(self, document: Document, found: Sequence[Mention]) -> Iterable[Mention]:
         text = document.text
-        spans, heads = self._lexicon(document, text)
+        spans, heads = self._lexicon(text)
         for at in _find_all(text, "=") if "=" in text else ():  # "FID=9.91": one token
             match = GLUED.search(text, max(0, at - 16), at + 3)
-            if match and (match.group(1) in self.canonical
-                          or match.group(1).lower() in self.canonical):
+            if match and self.form(match.group(1)):
                 spans.setdefault(match.span(1), "lexicon")
         for needle, pattern, group, before, after, how in SHAPES:
             if needle not in text:
@@ -156,30 +144,21 @@ class MetricExtractor:
         for s, e in _outermost(spans):
             surface = text[s:e]
             attrs = {"how": spans[(s, e)]}
-            key = surface if surface in self.canonical else surface.lower()
-            if key in self.canonical and self.canonical[key].lower() != surface.lower():
-                attrs["canonical"] = self.canonical[key]
+            form = self.form(surface)
+            if form and self.canonical[form].lower() != surface.lower():
+                attrs["canonical"] = self.canonical[form]
             elif surface.endswith("errors"):  # one entity for "steady-state error(s)"
                 attrs["canonical"] = surface[:-1]
             out.append(Mention(METRIC, surface, s, e, self.name, attrs))
         return out
 
-    def _lexicon(self, document: Document, text: str
-                 ) -> tuple[dict[tuple[int, int], str], list[tuple[int, int]]]:
-        """Lexicon forms, and the bare measure heads ("error", "time") the lower-case matcher
-        found with them."""
-        doc = document.doc
+    def _lexicon(self, text: str) -> tuple[dict[tuple[int, int], str], list[tuple[int, int]]]:
+        """Lexicon forms, and the bare measure heads ("error", "time") found with them."""
         spans: dict[tuple[int, int], str] = {}
         heads: list[tuple[int, int]] = []
-        for key, start, end in self.matcher(doc):
-            if key != self.key and key != self.head_key:
-                continue  # another extractor's pattern
-            s, e = _char_span(doc, start, end)
-            if key == self.head_key:
+        for s, e, form in self.matcher.finditer(text):
+            if form in BARE_HEADS:
                 heads.append((s, e))
-                continue
-            surface = text[s:e]
-            form = surface if surface in self.cased else surface.lower()
             if form not in self.canonical or _describes_other(text, s, e):
                 continue  # "map" is not "mAP"
             # a public list's name ("CNN", "model size") is a measure only with a value
@@ -338,10 +317,3 @@ def _outermost(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
             continue
         out.append((s, e))
     return out
-
-
-def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Character offsets of tokens ``start:end`` (one token object for one-token matches)."""
-    first = doc[start]
-    last = first if end == start + 1 else doc[end - 1]
-    return first.idx, last.idx + len(last)

@@ -94,9 +94,9 @@ TASK_AFTER = re.compile(r"[^.;:]{0,40}?\b(?:tasks?|problems?|aims?\sto)\b")
 BACKGROUND = re.compile(r"\b(?:advances|advancements|progress|success|successes|breakthroughs|"
                         r"developments)"
                         r"\s(?:\w+\s)?in\s$")
-# Words before a phrase that make it a method used, not a task addressed: "utilizing
-# neural machine translation"; not "for neural machine translation".
-USED = re.compile(r"(?:utilizing|utilising|using|employing|leveraging|via|with)\s")
+# The word before a phrase that makes it a method used, not a task addressed: "utilizing"
+# neural machine translation; not "for" neural machine translation.
+USED = frozenset({"utilizing", "utilising", "using", "employing", "leveraging", "via", "with"})
 # After a phrase, the noun it describes: "an adaptive relation modeling network", "in a sequence
 # modeling fashion".
 DESCRIBES_A_METHOD = re.compile(r"\s(?:network|model|framework|architecture|module|layer|"
@@ -141,6 +141,27 @@ def word_kind(low: str) -> int:
     if NAMING.search(low) or low in ING_NOUNS:
         return PART
     return DESCRIBES if DESCRIBING.match(low) or ADJECTIVE.search(low) else PART
+
+
+# What a piece of text before a head is, as bit flags (:func:`piece_flags`).
+SHAPED = 1  # a lower-case word or an acronym: "image", "3d", "PET"
+CAPITAL = 2  # a capitalised word: "Image", "Multi-Center"
+NAMES = 4  # its kind is PART: it can be part of a name
+STOPS = 8  # its kind is STOP: it ends a name ("the", "improves", "two-stage")
+LY = 16  # ends in "ly": "weakly" may stay before a naming word
+ACRONYM_WORD = 32  # an acronym: "COCO" alone before a head names a thing, not a kind
+
+
+@lru_cache(maxsize=16384)
+def piece_flags(piece: str) -> int:
+    """:func:`word_shape` and :func:`word_kind` of a piece in one cached call, as flags."""
+    shape = word_shape(piece)
+    if shape == OTHER:
+        return 0
+    kind = word_kind(piece.lower())
+    return ((SHAPED if shape == PART else CAPITAL) | (NAMES if kind == PART else 0)
+            | (STOPS if kind == STOP else 0) | (LY if piece.endswith("ly") else 0)
+            | (ACRONYM_WORD if ACRONYM.fullmatch(piece) else 0))
 
 
 @lru_cache(maxsize=8192)

@@ -22,16 +22,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
 from extractors.base import ABBREVIATION, DATASET, TASK, Document, Mention
-from extractors.lexicon import DATA, Lexicon, load_lexicons, read_lexicon, shared_matcher, usable
+from extractors.lexicon import (
+    DATA,
+    CaseFormMatcher,
+    Lexicon,
+    folded,
+    load_lexicons,
+    read_lexicon,
+    usable,
+)
 from extractors.task_patterns import (
-    ACRONYM,
+    ACRONYM_WORD,
     ACTION,
     ADJECTIVE,
     BACKGROUND,
+    CAPITAL,
     COORDINATION,
     CUE,
     DESCRIBES_A_METHOD,
@@ -40,21 +46,21 @@ from extractors.task_patterns import (
     HEADS,
     LISTED,
     LISTED_BEFORE,
+    LY,
+    NAMES,
     NAMING,
     NEXT_WORD,
     NOT_MODIFIERS,
     PARADIGM,
     PAREN_ACRONYM,
-    PART,
     PLURAL_HEADS,
-    STOP,
+    SHAPED,
+    STOPS,
     TASK_AFTER,
-    TITLE,
     TITLE_WORD,
     USED,
     VERBS,
-    word_kind,
-    word_shape,
+    piece_flags,
 )
 
 
@@ -76,37 +82,33 @@ class TaskExtractor:
     name = "tasks"
     labels = (TASK,)
 
-    def __init__(self, nlp: Language, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
         lexicon = lexicon or load_lexicons()
         concept_list = list(read_lexicon(DATA / "concepts.jsonl"))
         concepts = {f.lower() for e in concept_list for f in e.forms}
         self.canonical: dict[str, str] = {}
         self.weak: set[str] = set()  # forms only a user's (public, noisy) list gives
-        self.matcher = shared_matcher(nlp)  # matched once with the metrics' patterns
-        patterns = []
         for entry in lexicon.of(TASK):
             for form in entry.forms:
-                key = form.lower()
+                key = _written(form)
                 if not usable(form, TASK, entry.curated) or key in self.canonical:
                     continue
-                if not entry.curated and not _task_like(key, concepts):
+                if not entry.curated and not _task_like(key.lower(), concepts):
                     continue
                 self.canonical[key] = entry.name.lower()
                 if not entry.curated:
                     self.weak.add(key)
-                patterns.append(nlp.make_doc(form))
-        self.key = self.matcher.add(TASK, patterns)
         # the guideline's concepts ("retrieval-augmented generation") are no task, unless the
         # task list has the concept too ("unsupervised domain adaptation", a "domain adaptation")
         self.concepts = {f.lower() for e in concept_list for f in e.forms
                          if e.name.lower() not in self.canonical}
-        heads = sorted(HEADS | PLURAL_HEADS)
-        self.head_key = self.matcher.add("TASK_HEAD", [nlp.make_doc(h) for h in heads])
+        # lexicon forms and head words in one pass over the lower-cased text, acronyms ("NER")
+        # in one over the text: the "ner" of "learner" is no task
+        self.matcher = CaseFormMatcher([*self.canonical, *sorted(HEADS | PLURAL_HEADS)])
 
-    def _known(self, reader: _Reader, start: int, end: int) -> Candidate:
+    def _known(self, reader: _Reader, start: int, end: int, surface: str) -> Candidate:
         """A lexicon name: curated ones hold unless they are a field's background or modify a
         noun ("a recommendation prompt"); a public list's need a cue, like a shape."""
-        surface = reader.text[start:end].lower()
         if surface in self.weak:
             cued = reader.cued(start, end) and not DESCRIBES_A_METHOD.match(reader.low, end)
         else:
@@ -116,17 +118,14 @@ class TaskExtractor:
         return Candidate(start, end, self.canonical[surface], cued, True)
 
     def __call__(self, document: Document, found: Sequence[Mention]) -> Iterable[Mention]:
-        doc, text = document.doc, document.text
+        text = document.text
         reader = _Reader(document, found)
         candidates: list[Candidate] = []
-        for key, start, end in self.matcher(doc):
-            if key != self.key and key != self.head_key:
-                continue  # another extractor's pattern
-            s, e = _char_span(doc, start, end)
-            if key == self.head_key:
+        for s, e, form in self.matcher.finditer(text):
+            if form in self.canonical and text[s - 1:s] != "-":  # not "sequential-recommendation"
+                candidates.append(self._known(reader, s, e, form))  # first: wins an equal span
+            if form in HEADS or form in PLURAL_HEADS:
                 candidates.extend(reader.shapes(s, e))
-            elif text[s - 1:s] != "-" and text[s:e].lower() in self.canonical:
-                candidates.append(self._known(reader, s, e))  # not in "sequential-recommendation"
         candidates = [c for c in candidates if c.lexicon or c.name not in self.concepts]
         _extending_known(candidates)
         taken = _coordinated(text, candidates)
@@ -135,6 +134,13 @@ class TaskExtractor:
             attrs = {"canonical": c.name}
             out.append(Mention(TASK, text[c.start:c.end], c.start, c.end, self.name, attrs))
         return out
+
+
+def _written(form: str) -> str:
+    """A task name as a text writes it: Title Case words lower-cased ("Image Super-Resolution"
+    -> "image super-resolution"), acronyms kept ("NER", "3D", "person ReID")."""
+    return " ".join(w.lower() if all(p[1:] == p[1:].lower() for p in w.split("-")) else w
+                    for w in form.split(" "))
 
 
 def _task_like(name: str, concepts: set[str]) -> bool:
@@ -155,10 +161,9 @@ class _Reader:
 
     def __init__(self, document: Document, found: Sequence[Mention]) -> None:
         self.text = document.text
-        # cue patterns read the lower-cased text (cheaper than case-insensitive patterns); the
-        # rare text whose lower-casing changes length keeps its case
-        low = self.text.lower()
-        self.low = low if len(low) == len(self.text) else self.text
+        # the lexicon and cue patterns read the lower-cased text (cheaper than case-insensitive
+        # patterns)
+        self.low = folded(self.text)
         self.title_end = document.title_end
         self.document = document
         self._starts: set[int] | None = None
@@ -205,10 +210,12 @@ class _Reader:
         text = self.text
         if head_start < 2 or text[head_start - 1] != " ":
             return [], ""  # glued to the word before ("sequential-recommendation")
-        low = max(0, head_start - 90)
+        low = head_start - 90 if head_start > 90 else 0
         line = text.rfind("\n", low, head_start) + 1
         bounded = line > 0 or low == 0  # the window starts at a line start, not mid-word
-        low = max(low, line)
+        if line > low:
+            low = line
+        coined = title_case and head_start > self.title_end  # "Labeling Instruction Generation"
         words: list[tuple[int, str]] = []
         end = head_start - 1
         while len(words) < 5 and end > low:
@@ -223,32 +230,52 @@ class _Reader:
                 if long and text.endswith(long, 0, at - 1):  # "Click-Through-Rate (CTR)"
                     return [(at - 1 - len(long), long)], ""
                 continue  # "(CTR)" stays in the surface, not in the name
-            if not piece or not self._word(piece, at, title_case):
-                break
-            if not self._names(at, piece, title_case, words[-1][1] if words else ""):
+            flags = piece_flags(piece)
+            if not flags & SHAPED and not (flags & CAPITAL and self._capital(at, title_case)):
+                break  # "image,", "(see", a capitalised word in a lower-case phrase
+            if not self._naming(flags, at, coined, words[-1][1] if words else ""):
                 return words[::-1], piece
             words.append((at, piece))
             if space < 0:
                 break
         return words[::-1], ""
 
-    def _word(self, piece: str, at: int, title_case: bool) -> bool:
-        shape = word_shape(piece)
-        if shape != TITLE:
-            return shape == PART
+    def _capital(self, at: int, title_case: bool) -> bool:
+        """Whether a capitalised word can modify: in a Title Case phrase or a sentence's
+        first word."""
         if title_case:
             return True
         if self._starts is None:  # sentence starts, needed for few documents
             self._starts = {s for s, _ in self.document.sentences()}
         return at in self._starts or at - 1 in self._starts
 
+    def _naming(self, flags: int, at: int, coined: bool, after: str) -> bool:
+        """Whether a word can be part of the name: not "the", "accurate", "two-stage",
+        "including", a verb or a dataset; describing words stay in a capitalised abstract phrase
+        (a coined name: "Labeling Instruction Generation") and before a naming word ("weakly
+        supervised"); ``after`` is the word that follows."""
+        if flags & STOPS or at in self.named:
+            return False
+        if flags & NAMES or coined:
+            return True
+        return bool(flags & LY) and bool(NAMING.search(after.lower()))
+
+    def _word(self, piece: str, at: int, title_case: bool) -> bool:
+        """Whether a piece is shaped like a modifier (see :meth:`_modifiers`)."""
+        flags = piece_flags(piece)
+        return bool(flags & SHAPED) or bool(flags & CAPITAL) and self._capital(at, title_case)
+
+    def _names(self, at: int, word: str, title_case: bool, after: str) -> bool:
+        return self._naming(piece_flags(word), at, title_case and at > self.title_end, after)
+
     def _candidate(self, found: tuple[list[tuple[int, str]], str], head: str,
                    end: int) -> Candidate | None:
         """The name from the naming words before the head, acronyms spelled out; the cue."""
         words, cut = found
-        if not words or USED.fullmatch(cut + " "):
+        if not words or cut in USED:
             return None  # "utilizing neural machine translation": a method used
-        if len(words) == 1 and ACRONYM.fullmatch(words[0][1]) and words[0][1] not in self.long:
+        if len(words) == 1 and piece_flags(words[0][1]) & ACRONYM_WORD \
+                and words[0][1] not in self.long:
             return None  # "COCO detection", "LLM adaptation": a name, not a kind of data
         start = words[0][0]
         named = [self.long.get(w, w) for _, w in words if w.lower() not in DROPPED]
@@ -257,18 +284,6 @@ class _Reader:
         if DESCRIBES_A_METHOD.match(self.low, end):
             cued = False  # "an adaptive relation modeling network"
         return Candidate(start, end, name, cued)
-
-    def _names(self, at: int, word: str, title_case: bool, after: str) -> bool:
-        """Whether a word can be part of the name: not "the", "accurate", "two-stage",
-        "including", a verb or a dataset; describing words stay in a capitalised abstract phrase
-        (a coined name: "Labeling Instruction Generation") and before a naming word ("weakly
-        supervised"); ``after`` is the word that follows."""
-        kind = word_kind(word.lower())
-        if kind == STOP or at in self.named:
-            return False
-        if kind == PART or (title_case and at > self.title_end):
-            return True
-        return word.endswith("ly") and bool(NAMING.search(after.lower()))
 
     def modifies_next(self, end: int) -> bool:
         """Whether a lower-case content word follows: "recommendation prompt"."""
@@ -356,10 +371,3 @@ def _outermost(candidates: list[Candidate]) -> list[Candidate]:
             continue
         out.append(c)
     return out
-
-
-def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Character offsets of tokens ``start:end`` (one token object for one-token matches)."""
-    first = doc[start]
-    last = first if end == start + 1 else doc[end - 1]
-    return first.idx, last.idx + len(last)

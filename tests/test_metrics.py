@@ -7,6 +7,7 @@ import re
 import pytest
 
 from extractors import metrics as mx
+from extractors.lexicon import CaseFormMatcher
 from kg.extract import Pipeline
 from kg.records import Paper
 
@@ -240,12 +241,26 @@ def test_metrics_user_list_forms_need_a_value(listed, text, name, found):
     assert (name in metrics(listed, text)) is found
 
 
-def test_metrics_share_one_document_match_with_tasks(pipeline):
-    extractors = {e.name: e for e in pipeline.extractors}
-    matcher = extractors["metrics"].matcher
-    assert matcher is extractors["tasks"].matcher
-    document = pipeline.document(Paper(id="p", title="A study", abstract="It gets 40 mAP."))
-    first = matcher(document.doc)
-    assert matcher(document.doc) is first  # the same document is matched once
-    other = pipeline.document(Paper(id="q", title="A study", abstract="It gets 40 mAP."))
-    assert matcher(other.doc) is not first
+@pytest.mark.parametrize("form, text, found", [
+    ("mAP", "It gets 40.1 mAP on the split.", True),
+    ("mAP", "We map each token to a code.", False),  # a form with a capital: as written
+    ("mAP", "The MAP estimate is closed-form.", False),
+    ("IS", "This is the IS of the model: 8.8.", True),  # "is" and "this" never match
+    ("Dice score", "The Dice Score improves.", True),  # its lower words may be capitalised
+    ("Dice score", "We roll a dice score of six.", False),  # its capital word may not be lower
+    ("accuracy", "ACCURACY and Accuracy rise.", True),  # all-lower: any case
+    ("top-1 accuracy", "Top-1 Accuracy rises.", True),
+    ("accuracy", "It is accurate; accuracyX is not a word.", False),  # whole words only
+    ("F1", "It reaches F1=61.6% on it.", True),  # glued to a value
+    ("AP", "the APIs are fast", False),
+])
+def test_metrics_case_rule_of_the_form_matcher(form, text, found):
+    matcher = CaseFormMatcher([form])
+    assert bool(matcher.finditer(text)) is found
+
+
+def test_metrics_form_matcher_reports_offsets_and_overlaps():
+    matcher = CaseFormMatcher(["top-1 accuracy", "accuracy", "mAP"])
+    text = "Its Top-1 accuracy and mAP rise."
+    assert sorted(matcher.finditer(text)) == [(4, 18, "top-1 accuracy"), (10, 18, "accuracy"),
+                                              (23, 26, "mAP")]

@@ -198,10 +198,10 @@ def test_tasks_background(before, background):
 
 
 @pytest.mark.parametrize("before, used", [
-    ("utilizing ", True), ("using ", True), ("for ", False), ("on ", False),
+    ("utilizing", True), ("using", True), ("for", False), ("on", False),
 ])
 def test_tasks_method_used(before, used):
-    assert bool(tp.USED.fullmatch(before)) is used
+    assert (before in tp.USED) is used
 
 
 @pytest.mark.parametrize("name, task", [
@@ -245,7 +245,7 @@ def test_tasks_two_extractors_on_one_pipeline_keep_their_own_lists(tmp_path):
     pipeline = Pipeline()
     path = tmp_path / "user_tasks.tsv"
     path.write_text("Crop Yield Estimation\t12\n", encoding="utf-8")
-    other = tk.TaskExtractor(pipeline.nlp, load_lexicons([path]))  # shares the matcher
+    other = tk.TaskExtractor(load_lexicons([path]))
     document = pipeline.document(Paper(id="p", title="A study",
                                        abstract="We report results on crop yield estimation."))
     mine = {e.name: e for e in pipeline.extractors}["tasks"]
