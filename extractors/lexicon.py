@@ -184,7 +184,8 @@ class CaseFormMatcher:
         self.lower: set[str] = set()  # all-lower forms
         self.surfaces: dict[str, str] = {}  # each spelling of a cased form -> the form
         self._anchors: dict[str, set[int]] = {}  # anchor spelling -> lengths of its forms
-        self._automaton: tuple[ahocorasick_rs.AhoCorasick, list[list[int]]] | None = None
+        self._automaton: tuple[ahocorasick_rs.AhoCorasick,
+                               list[tuple[tuple[str, ...], tuple[int, ...]]]] | None = None
         for form in forms:
             self.add(form)
 
@@ -217,24 +218,35 @@ class CaseFormMatcher:
             # thousand take ~10 MB, so long public lists keep the NFA
             kind = ahocorasick_rs.Implementation.DFA if len(anchors) <= DFA_PATTERNS else None
             self._automaton = (ahocorasick_rs.AhoCorasick(anchors, implementation=kind),
-                               [sorted(self._anchors[a]) for a in anchors])
-        automaton, lengths = self._automaton
-        n, found = len(text), []
+                               [self._plan(a) for a in anchors])
+        automaton, plans = self._automaton
+        n, found, lower, surfaces = len(text), [], self.lower, self.surfaces
         for i, s, e in automaton.find_matches_as_indexes(text, overlapping=True):
             if (s and text[s - 1].isalnum()) or (e < n and text[e].isalnum()):
                 continue
-            for length in lengths[i]:
+            alone, longer = plans[i]
+            for form in alone:
+                found.append((s, e, form))
+            for length in longer:
                 start = e - length
                 if start < 0 or (start and text[start - 1].isalnum()):
                     continue
                 piece = text[start:e]
                 low = piece.lower()
-                if low in self.lower:
+                if low in lower:
                     found.append((start, e, low))
-                form = self.surfaces.get(piece)
+                form = surfaces.get(piece)
                 if form is not None:
                     found.append((start, e, form))
         return found
+
+    def _plan(self, anchor: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        """The forms an anchor spells by itself, and the lengths of longer forms ending in it."""
+        low = anchor.lower()
+        alone = tuple(f for f in (low if low in self.lower else None, self.surfaces.get(anchor))
+                      if f is not None)
+        longer = tuple(sorted(n for n in self._anchors[anchor] if n != len(anchor)))
+        return alone, longer
 
 
 def case_variants(form: str) -> list[str]:

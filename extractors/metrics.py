@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from extractors.base import METRIC, Document, Mention
 from extractors.lexicon import DISTINCTIVE, CaseFormMatcher, Lexicon, load_lexicons
@@ -70,11 +71,13 @@ WEAK = {"high", "low", "higher", "lower", "good", "best", "top", "overall", "ave
         "model", "network", "system", "method"}
 EVALUATIVE = re.compile(r"(?:ful|ous|ible|able)$")  # "graceful", "remarkable": praise, not a name
 QUALIFIABLE = {"accuracy", "error", "cost", "time", "memory", "speedup", "distance", "delay"}
+QUALIFIABLE_HEADS = frozenset(QUALIFIABLE | {"errors"})
 # "-ing" words that name a process a measure is taken over: "training time", "decoding speed".
 PROCESSES = frozenset({"training", "learning", "processing", "computing", "decoding", "encoding",
                        "sampling", "rendering", "serving", "reasoning", "matching", "indexing"})
-# The word right before a measure: "segmentation " in "high segmentation "; not "hese " in "These ".
-MODIFIER = re.compile(r"(?<![\w\-])([a-z][a-z\-]+)\s$")
+# The word a piece of text ends in, a measure's qualifier: "segmentation" in "(segmentation";
+# not "hese" in "These".
+MODIFIER = re.compile(r"(?<![\w\-])([a-z][a-z\-]+)$")
 # Measures that are one only with a qualifier and a value or comparison nearby ("training time"
 # in "cuts training time by 2x"); not "at test time" or "long short-term memory".
 BARE_HEADS = ("error", "errors", "cost", "delay", "time", "memory", "distance")
@@ -265,7 +268,7 @@ def _qualified_heads(text: str, spans: dict[tuple[int, int], str],
     for s, e in heads:
         if e in taken:
             continue
-        start, _ = _qualified(text, s, e, QUALIFIABLE | {"errors"})
+        start, _ = _qualified(text, s, e, QUALIFIABLE_HEADS)
         first = text[start:s].split(" ", 1)[0].lower()
         if start == s or first in NOT_QUALIFIERS or VERB_LIKE.search(first) or _modifies(text, e):
             continue
@@ -290,11 +293,25 @@ def _qualified(text: str, start: int, end: int,
     if text[start:end].lower() not in qualifiable:
         return start, end
     for _ in range(3):
-        word = MODIFIER.search(text, max(0, start - 30), start)
-        if not word or word.end() != start or not _qualifier(word.group(1)):
+        if start < 2 or not text[start - 1].isspace():
             break
-        start = word.start(1)
+        low = start - 31 if start > 31 else 0
+        space = text.rfind(" ", low, start - 1)
+        if space < 0 and low:
+            break  # no word start within reach
+        at = _qualifying_tail(text[space + 1:start - 1])
+        if at < 0:
+            break
+        start = space + 1 + at
     return start, end
+
+
+@lru_cache(maxsize=4096)
+def _qualifying_tail(piece: str) -> int:
+    """Where the qualifier that ends ``piece`` starts ("segmentation" in "(segmentation"), or
+    -1 (cached: the same words qualify measures in many papers)."""
+    word = MODIFIER.search(piece)
+    return word.start(1) if word and _qualifier(word.group(1)) else -1
 
 
 def _qualifier(word: str) -> bool:

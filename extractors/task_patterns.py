@@ -83,7 +83,8 @@ ING_NOUNS = _words(
 NOT_PART = re.compile(r"^(?!(?:news|sales|series|species)$|.*ics$)(?:(?:one|two|three|multi|single)"
                       r"-(?:stage|step|phase)|\d[\d.]*|[a-z]+(?:[^suie'’]s|[^aeiou]es))$")
 # A nearby word that says a task is meant: "the task of", "for", "on", "tasks", "such as".
-# (Searched in the lower-cased text, as are the patterns below it.)
+# (Searched in the lower-cased text, as are the patterns below it; " for ", " on " and " in " are
+# looked for first by substring search, cheaper than this regex.)
 CUE = re.compile(r"\b(?:tasks?|for|on|in|tackle|address(?:es|ing)?|problems?|benchmarks?|"
                  r"such\sas|including|e\.g\.|term(?:ed)?|called|named|applications?|use\scases?)\b")
 # After a phrase, in its clause, a word that makes it a task: "X is one of the fundamental tasks",
@@ -104,9 +105,10 @@ DESCRIBES_A_METHOD = re.compile(r"\s(?:network|model|framework|architecture|modu
                                 r"approach|technique)(?:s|es)?\b")
 # The word after a name: "prompt" in "recommendation prompt"; not "Recommendation" or "is,".
 NEXT_WORD = re.compile(r" ([a-z]+)\b(?![\-])")
-# Next to a head alone, the punctuation of a list: ", " or " and " after it, ", " or "and " before.
-LISTED = re.compile(r",|\s(?:and|or)\s")
-LISTED_BEFORE = re.compile(r"(?:,|\band|\bor)\s$")
+# Next to a head alone, the punctuation of a list: "," or " and " after it ("segmentation, and"),
+# ", " or " and " before it ("detection, segmentation"); not " of" after or "the " before.
+LISTED = (",", " and ", " or ")
+LISTED_BEFORE = (", ", " and ", " or ")
 # Words inside a phrase that say how a task is evaluated, not what it is: "graph benchmark
 # classification" names "graph classification".
 DROPPED = frozenset({"benchmark"})

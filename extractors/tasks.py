@@ -193,8 +193,8 @@ class _Reader:
             shared = self._shared_head(head_start, head_end, title_case)
             if shared:
                 out.append(shared)
-        if not found[0] and shared is None and not title_case and (LISTED.match(
-                text, head_end) or LISTED_BEFORE.search(text, max(0, head_start - 6), head_start)):
+        if not found[0] and shared is None and not title_case and (text.startswith(
+                LISTED, head_end) or text.endswith(LISTED_BEFORE, 0, head_start)):
             out.append(Candidate(head_start, head_end, head, False, bare=True))  # "x, segmentation"
         return out
 
@@ -292,13 +292,17 @@ class _Reader:
             and not match.group(1).endswith("ly")
 
     def background(self, start: int) -> bool:
-        return bool(BACKGROUND.search(self.low, max(0, start - 30), start))
+        return self.low.endswith("in ", 0, start) and bool(  # the regex ends in "in "
+            BACKGROUND.search(self.low, start - 30 if start > 30 else 0, start))
 
     def cued(self, start: int, end: int) -> bool:
         """A task cue shortly before or after: "for X", "on the X task", "X, which aims to";
         not a field's background ("recent advances in X")."""
         low = self.low
-        if not CUE.search(low, max(0, start - 40), end + 12):
+        begin = start - 40 if start > 40 else 0
+        stop = end + 12
+        if low.find(" for ", begin, stop) < 0 and low.find(" on ", begin, stop) < 0 \
+                and low.find(" in ", begin, stop) < 0 and not CUE.search(low, begin, stop):
             after = low[end:end + 48]  # the regex only where one of its words is
             if "task" not in after and "problem" not in after and "aim" not in after \
                     or not TASK_AFTER.match(low, end):
