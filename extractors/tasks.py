@@ -38,8 +38,10 @@ from extractors.task_patterns import (
     ADJECTIVE,
     BACKGROUND,
     CAPITAL,
+    COMMON_CUES,
     COORDINATION,
     CUE,
+    CUE_KEYS,
     DESCRIBES_A_METHOD,
     DESCRIBING,
     DROPPED,
@@ -233,8 +235,9 @@ class _Reader:
             flags = piece_flags(piece)
             if not flags & SHAPED and not (flags & CAPITAL and self._capital(at, title_case)):
                 break  # "image,", "(see", a capitalised word in a lower-case phrase
-            if not self._naming(flags, at, coined, words[-1][1] if words else ""):
-                return words[::-1], piece
+            if flags & STOPS or at in self.named or not (flags & NAMES or coined or (
+                    flags & LY and words and NAMING.search(words[-1][1].lower()))):
+                return words[::-1], piece  # see _naming
             words.append((at, piece))
             if space < 0:
                 break
@@ -300,9 +303,9 @@ class _Reader:
         not a field's background ("recent advances in X")."""
         low = self.low
         begin = start - 40 if start > 40 else 0
-        stop = end + 12
-        if low.find(" for ", begin, stop) < 0 and low.find(" on ", begin, stop) < 0 \
-                and low.find(" in ", begin, stop) < 0 and not CUE.search(low, begin, stop):
+        window = low[begin - 1 if begin else 0:end + 13]  # a common cue's spaces may stick out
+        if not any(cue in window for cue in COMMON_CUES) and not (
+                any(key in window for key in CUE_KEYS) and CUE.search(low, begin, end + 12)):
             after = low[end:end + 48]  # the regex only where one of its words is
             if "task" not in after and "problem" not in after and "aim" not in after \
                     or not TASK_AFTER.match(low, end):
