@@ -110,7 +110,7 @@ class MetricExtractor:
         self.canonical: dict[str, str] = {}  # a form as listed -> its entry's name
         self.weak: set[str] = set()  # forms only a user's (public, noisy) list gives
         # forms and bare heads, found under the case rule: "mAP" never matches "map"
-        self.matcher = CaseFormMatcher(BARE_HEADS)
+        self.matcher = CaseFormMatcher([*BARE_HEADS, *SHAPE_WORDS])
         for entry in lexicon.of(METRIC):
             for form in entry.forms:
                 if form.lower() == "parameters" or form in self.canonical \
@@ -128,19 +128,20 @@ class MetricExtractor:
 
     def __call__(self, document: Document, found: Sequence[Mention]) -> Iterable[Mention]:
         text = document.text
-        spans, heads = self._lexicon(text)
+        spans, heads, cues = self._lexicon(text)
         for at in _find_all(text, "=") if "=" in text else ():  # "FID=9.91": one token
             match = GLUED.search(text, max(0, at - 16), at + 3)
             if match and self.form(match.group(1)):
                 spans.setdefault(match.span(1), "lexicon")
-        for needle, pattern, group, before, after, how in SHAPES:
-            if needle not in text:
-                continue
-            for at in _find_all(text, needle):
+        if "@" in text:  # one character: cheaper to look for than to match
+            cues.extend((at, "@") for at in _find_all(text, "@"))
+        for at, key in cues:
+            if key in SHAPES:
+                pattern, group, before, after, how = SHAPES[key]
                 match = pattern.search(text, max(0, at - before), at + after)
                 if match:
                     spans[match.span(group)] = how
-        spans.update(dict.fromkeys(_named(text), "named"))
+        spans.update(dict.fromkeys(_named(text, cues), "named"))
         spans.update(dict.fromkeys(_qualified_heads(text, spans, heads), "qualified"))
         spans = {_qualified(text, s, e): how for (s, e), how in spans.items()}
         out = []
@@ -155,19 +156,24 @@ class MetricExtractor:
             out.append(Mention(METRIC, surface, s, e, self.name, attrs))
         return out
 
-    def _lexicon(self, text: str) -> tuple[dict[tuple[int, int], str], list[tuple[int, int]]]:
-        """Lexicon forms, and the bare measure heads ("error", "time") found with them."""
+    def _lexicon(self, text: str) -> tuple[dict[tuple[int, int], str], list[tuple[int, int]],
+                                           list[tuple[int, str]]]:
+        """Lexicon forms; the bare measure heads ("error", "time") found with them; and where
+        a word calls for a shape (see :data:`SHAPE_WORDS`)."""
         spans: dict[tuple[int, int], str] = {}
         heads: list[tuple[int, int]] = []
+        cues: list[tuple[int, str]] = []
         for s, e, form in self.matcher.finditer(text):
             if form in BARE_HEADS:
                 heads.append((s, e))
+            elif form in SHAPE_WORDS:
+                cues.append((s + SHAPE_WORDS[form][1], SHAPE_WORDS[form][0]))
             if form not in self.canonical or _describes_other(text, s, e):
                 continue  # "map" is not "mAP"
             # a public list's name ("CNN", "model size") is a measure only with a value
             if form not in self.weak or MEASURED.search(text, max(0, s - 25), e + 25):
                 spans[(s, e)] = "lexicon"
-        return spans, heads
+        return spans, heads, cues
 
 
 def _find_all(text: str, needle: str) -> Iterable[int]:
@@ -178,30 +184,40 @@ def _find_all(text: str, needle: str) -> Iterable[int]:
         at = text.find(needle, at + 1)
 
 
-# Shapes found by regex only in a window around a substring they must contain:
-# (substring, pattern, group, window before, window after, how).
-SHAPES = (
-    ("@", AT_SHAPE, 0, 10, 16, "shape"),
-    ("AP", AP_SHAPE, 0, 1, 9, "shape"),
-    ("aram", PARAMETERS, 1, 30, 12, "parameters"),
-    ("PU", COMPUTE, 1, 12, 12, "shape"),
-)
+# Shapes found by regex only in a window around a key they contain, found by the lexicon scan
+# (a word holding the key) or a substring search ("@"): key -> (pattern, group, window before,
+# window after, how), the windows counted from the key ("aram" in "parameters").
+SHAPES = {
+    "@": (AT_SHAPE, 0, 10, 16, "shape"),
+    "AP": (AP_SHAPE, 0, 1, 9, "shape"),
+    "aram": (PARAMETERS, 1, 30, 12, "parameters"),
+    "PU": (COMPUTE, 1, 12, 12, "shape"),
+}
+# Patterns matched where a word naming a measure starts: key -> pattern.
+NAMING = {"metric": NAMED, "trade": TRADE_OFF}
+# Words the lexicon scan also looks for -> (the key they lead to, the key's offset in them).
+SHAPE_WORDS = {
+    **dict.fromkeys(["AP", "AP50", "AP75"], ("AP", 0)),
+    **dict.fromkeys(["mAP", "mAP50", "mAP75"], ("AP", 1)),
+    **dict.fromkeys(["parameters", "params"], ("aram", 1)),
+    **dict.fromkeys(["GPU", "TPU"], ("PU", 1)),
+    **dict.fromkeys(["metric", "metrics"], ("metric", 0)),
+    **dict.fromkeys(["trade-off", "trade-offs", "tradeoff", "tradeoffs"], ("trade", 0)),
+}
 
 
-def _named(text: str) -> Iterable[tuple[int, int]]:
-    """Names a sentence calls a metric, and both sides of a trade-off."""
-    for needle, pattern in (("metric", NAMED), ("trade", TRADE_OFF)):
-        if needle not in text:
+def _named(text: str, cues: Iterable[tuple[int, str]]) -> Iterable[tuple[int, int]]:
+    """Names a sentence calls a metric, and both sides of a trade-off, at the cue words."""
+    for at, key in cues:
+        pattern = NAMING.get(key)
+        match = pattern.match(text, at, at + 90) if pattern else None
+        if not match:
             continue
-        for at in _find_all(text, needle):
-            match = pattern.match(text, at, at + 90)
-            if not match:
-                continue
-            for group in range(1, (pattern.groups or 0) + 1):
-                if match.group(group):
-                    span = _trim(text, match.start(group), match.end(group))
-                    if span:
-                        yield span
+        for group in range(1, (pattern.groups or 0) + 1):
+            if match.group(group):
+                span = _trim(text, match.start(group), match.end(group))
+                if span:
+                    yield span
 
 
 def _usable(form: str, curated: bool) -> bool:
