@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+
+import ahocorasick_rs
 
 from extractors.base import DATASET, METHOD, METRIC, Document, Mention
 
@@ -32,9 +34,17 @@ CUE = re.compile(
     r"(?:against|with|to))\b",
     re.IGNORECASE,
 )
-# Substrings one of which every CUE match contains: a cheap test before the regex.
-CUE_WORDS = ("outperform", "surpass", "beat", "outclass", "exceed", "better than", "superior to",
-             "favorabl", "favourabl")
+# Lower-case keys one of which every CUE match contains. CUE is tried only where a key is
+# (an IGNORECASE regex scanned over a whole text costs more than the rest of this module):
+# at the key itself, or for LATE_KEYS at the start of the word before it ("is" of "is better").
+CUE_KEYS = ("outperform", "surpass", "beat", "outclass", "exceed", "superior", "better",
+            "favorabl", "favourabl")
+LATE_KEYS = frozenset({"better", "favorabl", "favourabl"})
+CUE_AUTOMATON = ahocorasick_rs.AhoCorasick(CUE_KEYS)
+# The four non-ASCII letters IGNORECASE equates with ASCII ones: matches "ſ" (long s, = "s")
+# and "İ" (whose lower case is two characters, shifting offsets); must not match "é". Where one
+# occurs, keys read from the lower-cased text could miss a CUE match: the whole text is scanned.
+FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 # Where a clause ends: matches "; ", ", while", ", whereas", ", but", ". "; must not match
 # the comma of "ResNet, DenseNet and VGG".
 CLAUSE_END = re.compile(r";|,?\s(?:while|whereas|but|although|though)\b|\.\s")
@@ -56,8 +66,8 @@ class ComparisonExtractor:
 
     def __call__(self, document: Document, found: Sequence[Mention]) -> Iterable[Mention]:
         text = document.text
-        lowered = text.lower()
-        if not any(word in lowered for word in CUE_WORDS):  # most abstracts: no regex at all
+        cues = list(_cues(text))
+        if not cues:  # most abstracts
             return []
         methods = sorted((m for m in found if m.label == METHOD), key=lambda m: m.start)
         if not methods:
@@ -66,7 +76,7 @@ class ComparisonExtractor:
         sentences = document.sentences()
         starts = [start for start, _ in sentences]
         out: list[Mention] = []
-        for cue in CUE.finditer(text):
+        for cue in cues:
             s_start, s_end = sentences[max(0, bisect_right(starts, cue.start()) - 1)]
             clause_start, clause_end = _clause(text, s_start, s_end, cue.start(), cue.end())
             winner = _winner(text, methods, clause_start, cue.start(), proposed)
@@ -82,6 +92,36 @@ class ComparisonExtractor:
                     span = text[cue.start() : loser.end]
                     out.append(Mention(COMPARISON, span, cue.start(), loser.end, self.name, attrs))
         return out
+
+
+def _cues(text: str) -> Iterator[re.Match[str]]:
+    """What ``CUE.finditer(text)`` gives, trying CUE only where it can start."""
+    if not text.isascii() and FOLDS_TO_ASCII.search(text):
+        yield from CUE.finditer(text)
+        return
+    end = 0
+    for start in _cue_starts(text):
+        if start >= end and (cue := CUE.match(text, start)) is not None:
+            end = cue.end()
+            yield cue
+
+
+def _cue_starts(text: str) -> list[int]:
+    """Offsets where a CUE match may start, in order: every match holds a key of CUE_KEYS."""
+    starts = set()
+    for i, start, _ in CUE_AUTOMATON.find_matches_as_indexes(text.lower(), overlapping=True):
+        if CUE_KEYS[i] not in LATE_KEYS:
+            starts.add(start)
+            continue
+        word_end = start
+        while word_end > 0 and text[word_end - 1].isspace():
+            word_end -= 1
+        word_start = word_end
+        while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "_"):
+            word_start -= 1  # back to CUE's leading \b
+        if word_start < word_end < start:
+            starts.add(word_start)
+    return sorted(starts)
 
 
 def _clause(text: str, s_start: int, s_end: int, c_start: int, c_end: int) -> tuple[int, int]:

@@ -58,3 +58,19 @@ def test_relations_become_outperforms_edges_with_evidence():
     assert [(e.source, e.target, e.props["dataset"], e.props["sentence"]) for e in edges] == [
         ("method:glownet", "method:vgg", "ImageNet", sentence)]
     assert builder.report.dropped["comparison between methods the paper does not name"] == 1
+
+
+@pytest.mark.parametrize("text", [
+    "GlowNet outperforms VGG, and OUTPERFORMED ResNet; it Surpasses all.",
+    "It is better than VGG and performs\n  favourably against DenseNet.",
+    "It is better understood; it compares favorably with ResNet; it was  better than VGG.",
+    "An upbeat outperformance, beaten path, superior\tto VGG, exceeding, outclassed.",
+    "Xis better than VGG; better than VGG; (is)better than; is_better than; MLP is better than X.",
+    "GlowNet ſurpasses VGG and İs better than ResNet, which outperforms MLP.",  # folded letters
+    "It does better than VGG, do better than, performing better than, works better than.",
+])
+def test_relations_cues_are_the_regex_matches(text):
+    from extractors.relations import CUE, _cues
+
+    assert [m.span() for m in _cues(text)] == [m.span() for m in CUE.finditer(text)]
+    assert [m.span() for m in _cues(text)]  # every row holds a cue
