@@ -36,9 +36,15 @@ SHORT_FORM = re.compile(r"^(?=[^ ]*[A-Z])[A-Za-z0-9][\w\-+./&’']{1,9}(?: [\w\-
 # must not match across a comma ("X, (").
 WORD_BEFORE = re.compile(r"([A-Za-z0-9][\w\-+]{1,11})\s*$")
 
-# Where a clause starts, so a long form never reaches across it: matches ". ", "; ", ": "; must
-# not match the hyphen in "long-range".
-CLAUSE_BREAK = re.compile(r"[.;:!?]\s|[\[\]()\"“”]")
+# Where a clause starts, so a long form never reaches across it: ". ", "; ", ": ", a bracket or
+# a quote, written backwards because it is searched in the reversed text before a parenthesis
+# (its first match there is the last break): matches " ." of "slow. Memory" reversed; must not
+# match the hyphen in "long-range".
+CLAUSE_BREAK_BACKWARDS = re.compile(r"\s[.;:!?]|[\[\]()\"“”]")
+
+# Where the first item of a parenthesis ends: matches the ", " of "(CSPNet, 2020)"; must not
+# match the comma of "(1,000)".
+ITEM_BREAK = re.compile(r"[;,]\s")
 
 # A run of capitalised words (with small connectors) ending right before "(": "Hierarchical Edge
 # Module " in "a Hierarchical Edge Module (HEM)"; must not match "the module (HEM)".
@@ -46,6 +52,11 @@ CAPITALISED_RUN = re.compile(
     r"((?:[A-Z][\w\-’']*|[0-9][\w\-]*)(?:\s+(?:(?:of|for|with|and|in|on|to|via|the|a)\s+)?"
     r"(?:[A-Z][\w\-’']*|[0-9][\w\-]*)){1,7})\s*$"
 )
+
+# Characters whose lower case is not one character of their own: "İ" lowers to two, "Σ" to "ς"
+# or "σ" by context. Matches "İstanbul"; must not match "Straße". Where one occurs, a string
+# lowered at once does not line up with its characters lowered one at a time.
+CONTEXT_LOWER = re.compile("[\u0130\u03a3]")
 
 # Content that cannot be a long form: years, citations, numbers, "e.g." asides.
 NOT_LONG_FORM = re.compile(r"^(?:e\.g\.|i\.e\.|see |cf\.|\d|[^A-Za-z]*$)|et al\.|\d{4}")
@@ -62,7 +73,7 @@ class AbbreviationExtractor:
         for match in PARENS.finditer(text):
             inner = match.group(1)
             stripped = inner.strip()
-            first = re.split(r"[;,]\s", stripped, maxsplit=1)[0].strip()
+            first = ITEM_BREAK.split(stripped, maxsplit=1)[0].strip()
             inner_start = match.start(1) + inner.index(first) if first else match.start(1)
             if SHORT_FORM.match(first):
                 mention = self._long_first(text, match.start(), first, inner_start)
@@ -76,13 +87,11 @@ class AbbreviationExtractor:
     def _long_first(self, text: str, paren: int, short: str, short_start: int) -> Mention | None:
         """ "Cross Stage Partial Network (CSPNet)": find the long form before the parenthesis."""
         before = _clause_before(text, paren)
-        words = list(re.finditer(r"\S+", before))
-        limit = min(len(short) + 5, 2 * len(short))
-        window = words[-limit:]
-        if not window:
+        window = _last_words(before, min(len(short) + 5, 2 * len(short)))
+        if window is None:
             return None
         offset = paren - len(before)
-        cand_start = offset + window[0].start()
+        cand_start = offset + window
         candidate = text[cand_start:paren].rstrip()
         start = best_long_form(short, candidate)
         strict = start is not None
@@ -119,6 +128,26 @@ def best_long_form(short: str, long: str) -> int | None:
     >>> best_long_form("CSPNet", "using the Cross Stage Partial Network")
     10
     """
+    if CONTEXT_LOWER.search(short) or CONTEXT_LOWER.search(long):
+        return _best_long_form_by_char(short, long)
+    lowered = long.lower()  # one character per character of ``long`` (see CONTEXT_LOWER)
+    l_index = len(long) - 1
+    for s_index in range(len(short) - 1, -1, -1):
+        char = short[s_index].lower()
+        if not char.isalnum():
+            continue
+        l_index = lowered.rfind(char, 0, l_index + 1)
+        # the short form's first character must start a word of the long form
+        while s_index == 0 and l_index > 0 and long[l_index - 1].isalnum():
+            l_index = lowered.rfind(char, 0, l_index)
+        if l_index < 0:
+            return None
+        l_index -= 1
+    return _word_start(short, long, l_index + 1)
+
+
+def _best_long_form_by_char(short: str, long: str) -> int | None:
+    """:func:`best_long_form` lowering one character at a time (Schwartz & Hearst's loop)."""
     s_index = len(short) - 1
     l_index = len(long) - 1
     while s_index >= 0:
@@ -135,7 +164,11 @@ def best_long_form(short: str, long: str) -> int | None:
             return None
         l_index -= 1
         s_index -= 1
-    start = l_index + 1
+    return _word_start(short, long, l_index + 1)
+
+
+def _word_start(short: str, long: str, start: int) -> int | None:
+    """The start of the word of ``long`` holding ``start``, if what follows is long enough."""
     # the long form starts at the beginning of the word holding the first match
     while start > 0 and not long[start - 1].isspace():
         start -= 1
@@ -146,10 +179,17 @@ def best_long_form(short: str, long: str) -> int | None:
 
 def _clause_before(text: str, paren: int) -> str:
     """The text of the clause that ends at the parenthesis."""
-    window_start = max(0, paren - 200)
-    window = text[window_start:paren]
-    ends = [m.end() for m in CLAUSE_BREAK.finditer(window)]
-    return window[ends[-1] :] if ends else window
+    window = text[max(0, paren - 200) : paren]
+    last = CLAUSE_BREAK_BACKWARDS.search(window[::-1])
+    return window[len(window) - last.start() :] if last else window
+
+
+def _last_words(text: str, n: int) -> int | None:
+    """Where the last ``n`` whitespace-separated words of ``text`` start (None: no word)."""
+    parts = text.rsplit(None, n)  # the last n words, after all earlier ones as one part
+    if len(parts) <= n:
+        return None if not parts else len(text) - len(text.lstrip())
+    return len(text) - len(text[len(parts[0]) :].lstrip())
 
 
 def _initials_overlap(short: str, run: str) -> bool:
