@@ -24,6 +24,9 @@ from extractors.base import ABBREVIATION, CONCEPT, Document, Mention
 from extractors.shapes import normalise
 
 DATA = Path(__file__).parent / "data"
+# Prefix of the match label of forms matched as written ("=CNN"); any-case forms are
+# labelled by their canonical name alone.
+EXACT = "="
 
 
 class Entry(NamedTuple):
@@ -55,11 +58,12 @@ class ConceptExtractor:
     labels = (CONCEPT,)
 
     def __init__(self, nlp: Language, entries: Iterable[Entry]) -> None:
-        self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # One LOWER phrase matcher for every form: a form matched as written is checked
+        # against its spellings afterwards (one pass over the tokens, not two).
+        self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._canonical: dict[str, str] = {}  # normalised surface form -> canonical name
-        exact: dict[str, list[str]] = {}
         lower: dict[str, list[str]] = {}
+        exact: dict[str, list[str]] = {}
         for entry in entries:
             canonical = entry.name.lower() if not entry.case_sensitive else entry.name
             for form in (entry.name, *entry.aliases):
@@ -72,26 +76,47 @@ class ConceptExtractor:
                 else:
                     variants = {form} if form.endswith("s") else {form, form + "s"}
                     lower.setdefault(canonical, []).extend(sorted(variants))
-        for canonical, forms in exact.items():
-            self._exact.add(canonical, [nlp.make_doc(f) for f in forms])
+        # match label -> (canonical name, None for any case or the spellings without spaces)
+        self._labels: dict[int, tuple[str, frozenset[str] | None]] = {}
         for canonical, forms in lower.items():
-            self._lower.add(canonical, [nlp.make_doc(f) for f in forms])
+            self._add(nlp, canonical, canonical, forms, None)
+        for canonical, forms in exact.items():
+            spellings = frozenset(f.replace(" ", "") for f in forms)
+            self._add(nlp, EXACT + canonical, canonical, forms, spellings)
+
+    def _add(self, nlp: Language, label: str, canonical: str, forms: list[str],
+             spellings: frozenset[str] | None) -> None:
+        self._matcher.add(label, [nlp.make_doc(f) for f in forms])
+        self._labels[nlp.vocab.strings[label]] = (canonical, spellings)
 
     def canonical(self, surface: str) -> str | None:
         """The canonical concept a surface form names, if any."""
         return self._canonical.get(normalise(surface))
 
     def __call__(self, document: Document, found: Sequence[Mention]) -> Iterator[Mention]:
-        doc = document.doc
+        doc, text = document.doc, document.text
+        matches = self._matcher(doc)
         seen: set[tuple[int, int]] = set()
-        for matcher in (self._lower, self._exact):
-            for match_id, start, end in matcher(doc):
-                span = doc[start:end]
-                key = (span.start_char, span.end_char)
+        # any-case forms first, then forms as written, each in the matcher's order: the order
+        # (and so the canonical name a span gets) of the two matchers this replaced
+        for as_written in (False, True):
+            for match_id, start, end in matches:
+                canonical, spellings = self._labels[match_id]
+                if (spellings is not None) != as_written:
+                    continue
+                # offsets from the first and last tokens: ``doc[start:end]`` would build a
+                # Span and, for its text, a Token object per word
+                first, last = doc[start], doc[end - 1]
+                key = (first.idx, last.idx + len(last))
                 if key in seen:
                     continue
+                surface = text[key[0] : key[1]]
+                # LOWER matched, so tokens are as many and as long: the same characters
+                # between the single spaces means ORTH matches too
+                if spellings is not None and surface.replace(" ", "") not in spellings:
+                    continue
                 seen.add(key)
-                yield self._mention(span.text, *key, doc.vocab.strings[match_id])
+                yield self._mention(surface, *key, canonical)
         for abbr in found:
             if abbr.label != ABBREVIATION:
                 continue
