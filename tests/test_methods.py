@@ -194,6 +194,8 @@ PATTERNS = [
     (sh.NOT_ALNUM, "é7", False),
     (mt.CANDIDATE_WORD, "the HieraNet model", True),
     (mt.CANDIDATE_WORD, "the network", False),
+    (mt.WORD_START, "the iPhone", True),
+    (mt.WORD_START, "the network", False),
     (mt.VARIANT, "-50", True),
     (mt.VARIANT, "-based", False),
     (mt.AFFIX, "DNN-based", True),
@@ -266,3 +268,43 @@ def test_methods_our_thing_then_its_name_is_proposed(pipeline, abstract, name):
 def test_methods_our_plain_noun_then_a_name_is_not_a_proposal(pipeline):
     found = methods(pipeline, "In our experiments, ResNet-50 serves as the backbone.")
     assert found["ResNet-50"]["proposed"] is False
+
+
+# -- the fast scans give what the plain patterns give ---------------------------------------
+
+WORD_TEXTS = [
+    "We compare HieraNet with ResNet-50 and YOLOv4.",
+    "iPhone mAP xLSTM abc123 deepLabV3 Grad-CAM++ R+ ViT-B/16",
+    "U.iPhone e.g.ResNet iOS.X.Y 3D-ResNet a-b-Cd x/1A b/2C",
+    "éiPhone _iPhone -iPhone +Net /Net the network, 2019's results",
+]
+
+
+@pytest.mark.parametrize("text", WORD_TEXTS)
+def test_methods_candidate_words_match_the_pattern(text):
+    expected = [(m.start(), m.group()) for m in mt.CANDIDATE_WORD.finditer(text)]
+    assert list(mt.candidate_words(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("the iPhone app", "iPhone"),  # starts lower-case, found from its capital
+    ("see ResNet-50.", "ResNet-50"),
+])
+def test_methods_candidate_words_finds(text, word):
+    assert word in [w for _, w in mt.candidate_words(text)]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("the network", "network"),
+    ("U.iPhone", "iPhone"),  # inside the word before
+    ("éiPhone", "iPhone"),  # a non-ASCII letter before: mid-word
+    ("ResNet", "Net"),
+])
+def test_methods_candidate_words_skips(text, word):
+    assert word not in [w for _, w in mt.candidate_words(text)]
+
+
+def test_methods_spans_cover_nested_and_disjoint():
+    spans = mt._Spans([(10, 20), (0, 50), (60, 70)])
+    assert spans.cover(12, 18) and spans.cover(30, 40) and spans.cover(60, 70)
+    assert not spans.cover(45, 55) and not spans.cover(65, 75) and not spans.cover(80, 81)
