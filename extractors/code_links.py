@@ -14,6 +14,7 @@ dataset"), nor does data or a model someone else made public ("publicly availabl
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable, Iterator, Sequence
 from urllib.parse import urlsplit, urlunsplit
 
@@ -46,6 +47,11 @@ BARE_HOST = re.compile(
 # "github.com/x", not "e.g."; BARE_HOST needs TLD_WORD: matches ".org" of "lab.org", not ".NET".
 TLD_SLASH = re.compile(rf"\.\s?{_TLD}/")
 TLD_WORD = re.compile(rf"\.{_TLD}\b")
+# The characters of a host before its TLD: letters, digits, "-" and "." (BARE_HOST's are lower).
+HOST_CHARS = string.ascii_letters + string.digits + "-."
+LOWER_HOST_CHARS = string.ascii_lowercase + string.digits + "-."
+# The words BARE_HOST accepts before a domain, as its pattern spells them.
+HOST_CUES = ("at", "on", "via", "see", "visit", "from")
 # Trailing characters that end a sentence rather than a URL: "…/repo)." -> "…/repo"; not "/a_b".
 TRAILING_PUNCT = re.compile(r"[.,;:!?'\"*\u2019\u201d\u2026]+$")
 # A LaTeX escape inside a URL: "\_" in "a\_b"; not the "/" of "a/b".
@@ -280,24 +286,94 @@ def _sentences(document: Document) -> Iterator[tuple[int, int]]:
 def find_urls(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every URL in ``text``, without trailing punctuation or brackets."""
     spans: list[tuple[int, int]] = []
-    lowered = None if _has_case_twins(text) else text.lower()
-    patterns = [
-        pattern
-        for pattern, needed in (
-            (SCHEME_URL, "://" in text),
-            (BARE_URL, lowered is None or "www." in lowered or TLD_SLASH.search(lowered)),
-            (BARE_HOST, TLD_WORD.search(text)),
-        )
-        if needed
-    ]
-    for pattern in patterns:
-        for match in pattern.finditer(text):
-            group = "url" if "url" in pattern.groupindex else 0
+    for pattern, matches in _link_matches(text):
+        group = "url" if "url" in pattern.groupindex else 0
+        for match in matches:
             start = match.start(group)
             end = start + len(_trim(match.group(group)))
             if not any(s <= start < e for s, e in spans):
                 spans.append((start, end))
     return sorted(spans)
+
+
+def _link_matches(text: str) -> Iterator[tuple[re.Pattern[str], Iterable[re.Match[str]]]]:
+    """Each link pattern with the matches ``pattern.finditer(text)`` would give.
+
+    A scan tries a pattern at every character, and most abstracts have no link at all. So
+    each pattern is tried only where one of its matches can start, found from a literal it
+    needs: "://" for SCHEME_URL, "www." or TLD_SLASH for BARE_URL, TLD_WORD for BARE_HOST.
+    With CASE_TWINS in the text BARE_URL's letters are not only ASCII, and it scans.
+    """
+    if "://" in text:
+        yield SCHEME_URL, _finditer_at(SCHEME_URL, text, _scheme_starts(text))
+    if _has_case_twins(text):
+        yield BARE_URL, BARE_URL.finditer(text)
+    else:
+        lowered = text.lower()  # as long as text: no "İ" (a case twin)
+        starts = _bare_url_starts(text, lowered) if "." in lowered else []
+        yield BARE_URL, _finditer_at(BARE_URL, text, starts)
+    keys = [key.start() for key in TLD_WORD.finditer(text)]
+    if keys:
+        yield BARE_HOST, _finditer_at(BARE_HOST, text, _bare_host_starts(text, keys))
+
+
+def _finditer_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, trying only at ``starts`` (every place a match can begin).
+
+    A match at a position sees the text before it (lookbehinds, ``\\b``) as a scan does, and
+    none of the link patterns matches an empty string, so this is finditer's answer.
+    """
+    end = 0
+    for start in sorted(set(starts)):
+        if start >= end and (match := pattern.match(text, start)):
+            end = match.end()
+            yield match
+
+
+def _scheme_starts(text: str) -> Iterator[int]:
+    """Where "https", "http" or "ftp" would start before each "://"."""
+    at = text.find("://")
+    while at != -1:
+        yield from (start for start in (at - 5, at - 4, at - 3) if start >= 0)
+        at = text.find("://", at + 3)
+
+
+def _bare_url_starts(text: str, lowered: str) -> list[int]:
+    """Where a BARE_URL match can start: at "www.", or where the host before a TLD_SLASH does.
+
+    Its lookbehind refuses a start after a letter, digit, "-" or ".", so a host starts where
+    the run of HOST_CHARS before the TLD's dot (and the one space BARE_URL allows) begins.
+    """
+    starts = []
+    at = lowered.find("www.")
+    while at != -1:
+        starts.append(at)
+        at = lowered.find("www.", at + 1)
+    for key in TLD_SLASH.finditer(lowered):
+        end = key.start()
+        if end and text[end - 1].isspace():
+            end -= 1
+        starts.append(len(text[:end].rstrip(HOST_CHARS)))
+    return starts
+
+
+def _bare_host_starts(text: str, keys: Iterable[int]) -> Iterator[int]:
+    """Where a BARE_HOST match can start, given the offsets of its TLD dots.
+
+    The domain is the run of LOWER_HOST_CHARS before a dot; before it come "(", or ":" and
+    spaces, or a HOST_CUES word and spaces.
+    """
+    for key in keys:
+        domain = len(text[:key].rstrip(LOWER_HOST_CHARS))
+        gap = len(text[:domain].rstrip())
+        if domain and text[domain - 1] == "(":
+            yield domain - 1
+        if gap and text[gap - 1] == ":":
+            yield gap - 1
+        if gap < domain:
+            yield from (gap - len(cue) for cue in HOST_CUES if text.endswith(cue, 0, gap))
 
 
 def normalise_url(raw: str) -> str:
