@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import re
 import string
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from urllib.parse import urlsplit, urlunsplit
+
+import ahocorasick_rs
 
 from extractors.base import CODE, CODE_AVAILABLE, Document, Mention
 
@@ -155,6 +158,18 @@ CLAIM_STEMS = (
     *("publish", "github", "supplement", "includ", "provid", "#", "url"),
 )
 WE_VERB_STEMS = ("make", "made", "releas", "publish", "distribut", "provid", "shar", "offer")
+# Every sentence _may_claim passes holds one of these ("open", a release verb, a claim word; an
+# artifact alone claims nothing), so one pass over a document rules out most of its sentences.
+CLAIM_KEYS = ahocorasick_rs.AhoCorasick(list(dict.fromkeys(("open", *WE_VERB_STEMS, *CLAIM_STEMS))))
+# Every match of SUBJECT_ARTIFACT (so of ARTIFACT, STRONG_ARTIFACT) starts with one of these,
+# lower-cased: "source code", "pre-trained models", "model weights", "toolkit", "repository".
+ARTIFACT_STARTS = ahocorasick_rs.AhoCorasick(
+    [*("source", "code", "implementation", "software", "librar", "tool", "package", "script")]
+    + [*("checkpoint", "model", "weights", "pre", "repo", "pipeline", "system", "framework")]
+)
+# Words the other claim patterns need: WE_MAKE_AVAILABLE, WE_RELEASE, WE_PROVIDE, OPEN_SOURCE_SELF.
+MAKE_KEYS, PROVIDE_KEYS = ("make", "made"), ("provide", "share", "offer")
+RELEASE_KEYS, OPEN_KEYS = ("releas", "open", "publish", "distribute"), ("open",)
 # The letters IGNORECASE matches to an ASCII letter that str.lower() does not lower to it
 # ("İ", "ı", "ſ", the Kelvin sign): with one of them only the patterns themselves can tell.
 CASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
@@ -206,7 +221,9 @@ class CodeLinkExtractor:
             _kind_in_context(mention, masked[slice(*document.sentence_bounds(mention.start))])
         available = None
         twins = _has_case_twins(text)
-        for start, end in _sentences(document):
+        sentences = list(_sentences(document))
+        for i in _worth_reading(sentences, [m.start for m in mentions], masked, twins):
+            start, end = sentences[i]
             in_sent = [m for m in mentions if start <= m.start < end]
             sentence = masked[start:end]
             if not in_sent and not twins and not _may_claim(sentence):
@@ -262,6 +279,33 @@ def _may_claim(sentence: str) -> bool:
     return any(stem in lowered for stem in ARTIFACT_STEMS) and any(
         stem in lowered for stem in CLAIM_STEMS
     )
+
+
+def _worth_reading(
+    sentences: Sequence[tuple[int, int]], links: Iterable[int], masked: str, twins: bool
+) -> Iterable[int]:
+    """Indexes, in order, of the sentences that hold a link's start or may claim (_may_claim).
+
+    Every sentence _may_claim passes holds a CLAIM_KEYS stem, so one Aho-Corasick pass over
+    the document rules out the others. With CASE_TWINS in the text every sentence is read.
+    """
+    if twins:
+        return range(len(sentences))
+    starts = [start for start, _ in sentences]
+    found = set()
+    for link in links:
+        i = bisect_right(starts, link) - 1
+        if i >= 0 and link < sentences[i][1]:
+            found.add(i)
+    low = high = 0
+    for _, start, end in CLAIM_KEYS.find_matches_as_indexes(masked.lower(), overlapping=True):
+        if low <= start and end <= high:
+            continue  # in the sentence found last (each "#" of a masked link is a key)
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and end <= sentences[i][1]:
+            found.add(i)
+            low, high = sentences[i]
+    return sorted(found)
 
 
 def _kind_in_context(mention: Mention, sentence: str) -> None:
@@ -439,20 +483,48 @@ def available_sentence(sentence: str, url_kinds: Sequence[str] = ()) -> bool:
     """Whether a sentence (URLs masked) says code, models or an implementation are released."""
     if CODE_KIND in url_kinds:
         return True
-    if NEGATION.search(sentence):
-        return False
-    if url_kinds and ARTIFACT_RE.search(sentence) and not _data_only(sentence):
+    # A negation refuses any claim; tested last, as few sentences get that far.
+    return _claims(sentence, url_kinds) and not NEGATION.search(sentence)
+
+
+def _claims(sentence: str, url_kinds: Sequence[str]) -> bool:
+    """:func:`available_sentence` but for a negation.
+
+    Each pattern runs only where it can match: the artifact patterns at the ARTIFACT_STARTS
+    of the lower-cased sentence, the others if their key words are there. With CASE_TWINS
+    lower-casing may not keep offsets or letters, and every pattern scans the sentence.
+    """
+    lowered = None if _has_case_twins(sentence) else sentence.lower()
+    starts = None if lowered is None else _artifact_starts(lowered)
+    if url_kinds and _found_at(ARTIFACT_RE, sentence, starts) and not _data_only(sentence):
         return True
-    if ARTIFACT_IS_AVAILABLE.search(sentence) or ARTIFACT_AVAILABLE_AT.search(sentence):
+    if _found_at(ARTIFACT_IS_AVAILABLE, sentence, starts) or _found_at(
+        ARTIFACT_AVAILABLE_AT, sentence, starts
+    ):
         return not _data_only(sentence)
-    if WE_MAKE_AVAILABLE.search(sentence):
+    if _holds(lowered, MAKE_KEYS) and WE_MAKE_AVAILABLE.search(sentence):
         return True
-    if _releases(sentence, WE_RELEASE, ARTIFACT):
+    if _holds(lowered, RELEASE_KEYS) and _releases(sentence, WE_RELEASE, ARTIFACT):
         return True
-    if _releases(sentence, WE_PROVIDE, STRONG_ARTIFACT):
+    if _holds(lowered, PROVIDE_KEYS) and _releases(sentence, WE_PROVIDE, STRONG_ARTIFACT):
         return True
-    self_open = OPEN_SOURCE_SELF.search(sentence)
+    self_open = _holds(lowered, OPEN_KEYS) and OPEN_SOURCE_SELF.search(sentence)
     return bool(self_open and not DATA_OBJECT.match(self_open.group("head").strip()))
+
+
+def _artifact_starts(lowered: str) -> list[int]:
+    return [start for _, start, _ in ARTIFACT_STARTS.find_matches_as_indexes(lowered, True)]
+
+
+def _found_at(pattern: re.Pattern[str], text: str, starts: list[int] | None) -> bool:
+    """``pattern.search(text)``, tried only at ``starts`` (or everywhere if None)."""
+    if starts is None:
+        return pattern.search(text) is not None
+    return any(pattern.match(text, start) for start in starts)
+
+
+def _holds(lowered: str | None, keys: Sequence[str]) -> bool:
+    return lowered is None or any(key in lowered for key in keys)
 
 
 def _releases(sentence: str, verb: re.Pattern[str], artifact: str) -> bool:
