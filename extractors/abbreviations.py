@@ -70,13 +70,15 @@ class AbbreviationExtractor:
 
     def __call__(self, document: Document, found: Sequence[Mention]) -> Iterator[Mention]:
         text = document.text
+        backwards = text[::-1]  # where CLAUSE_BREAK_BACKWARDS looks for clause starts
         for match in PARENS.finditer(text):
             inner = match.group(1)
-            stripped = inner.strip()
-            first = ITEM_BREAK.split(stripped, maxsplit=1)[0].strip()
+            first = inner.strip()
+            if "," in first or ";" in first:
+                first = ITEM_BREAK.split(first, maxsplit=1)[0].strip()
             inner_start = match.start(1) + inner.index(first) if first else match.start(1)
             if SHORT_FORM.match(first):
-                mention = self._long_first(text, match.start(), first, inner_start)
+                mention = self._long_first(text, backwards, match.start(), first, inner_start)
             elif len(first.split()) >= 2 and not NOT_LONG_FORM.search(first):
                 mention = self._short_first(text, match.start(), first, inner_start)
             else:
@@ -84,9 +86,13 @@ class AbbreviationExtractor:
             if mention is not None:
                 yield mention
 
-    def _long_first(self, text: str, paren: int, short: str, short_start: int) -> Mention | None:
-        """ "Cross Stage Partial Network (CSPNet)": find the long form before the parenthesis."""
-        before = _clause_before(text, paren)
+    def _long_first(
+        self, text: str, backwards: str, paren: int, short: str, short_start: int
+    ) -> Mention | None:
+        """ "Cross Stage Partial Network (CSPNet)": find the long form before the parenthesis.
+
+        ``backwards`` is ``text`` reversed."""
+        before = text[_clause_start(backwards, paren) : paren]
         window = _last_words(before, min(len(short) + 5, 2 * len(short)))
         if window is None:
             return None
@@ -128,7 +134,7 @@ def best_long_form(short: str, long: str) -> int | None:
     >>> best_long_form("CSPNet", "using the Cross Stage Partial Network")
     10
     """
-    if CONTEXT_LOWER.search(short) or CONTEXT_LOWER.search(long):
+    if _lowers_by_context(short) or _lowers_by_context(long):
         return _best_long_form_by_char(short, long)
     lowered = long.lower()  # one character per character of ``long`` (see CONTEXT_LOWER)
     l_index = len(long) - 1
@@ -144,6 +150,10 @@ def best_long_form(short: str, long: str) -> int | None:
             return None
         l_index -= 1
     return _word_start(short, long, l_index + 1)
+
+
+def _lowers_by_context(text: str) -> bool:
+    return not text.isascii() and CONTEXT_LOWER.search(text) is not None
 
 
 def _best_long_form_by_char(short: str, long: str) -> int | None:
@@ -172,16 +182,17 @@ def _word_start(short: str, long: str, start: int) -> int | None:
     # the long form starts at the beginning of the word holding the first match
     while start > 0 and not long[start - 1].isspace():
         start -= 1
-    if not long[start:].strip() or len(long[start:].strip()) <= len(short):
+    if len(long[start:].strip()) <= len(short):  # also when nothing follows
         return None
     return start
 
 
-def _clause_before(text: str, paren: int) -> str:
-    """The text of the clause that ends at the parenthesis."""
-    window = text[max(0, paren - 200) : paren]
-    last = CLAUSE_BREAK_BACKWARDS.search(window[::-1])
-    return window[len(window) - last.start() :] if last else window
+def _clause_start(backwards: str, paren: int) -> int:
+    """Where the clause that ends at the parenthesis starts, at most 200 characters before it,
+    given the text reversed (offset ``i`` of the text is ``len(text) - 1 - i`` there)."""
+    from_paren = len(backwards) - paren
+    last = CLAUSE_BREAK_BACKWARDS.search(backwards, from_paren, from_paren + 200)
+    return len(backwards) - last.start() if last else max(0, paren - 200)
 
 
 def _last_words(text: str, n: int) -> int | None:
