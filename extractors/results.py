@@ -51,12 +51,21 @@ MORE_VALUES = re.compile(rf"(?:,\s?|\s(?:and|or|vs\.?)\s|,\sand\s)({VALUE})(?!\w
 # A chained value of the same metric: " on CIFAR-10, 16.39%" before " on"; not ", 16 layers".
 CHAINED = re.compile(rf"(?:\s(?:on|for|in)\s[^,;()]{{1,50}}?)(?:,\s(?:and\s)?|\sand\s)({VALUE})"
                      r"(?=\s(?:on|for|in)\s)")
+# A digit, which every VALUE starts with: BEFORE_METRIC is searched from the first one before
+# a metric, if any. Matches the "5" of "55.6 mIoU"; must not match "the mIoU".
+DIGIT = re.compile(r"\d")
 # Words that make the next number relative: "improves by ", "by up to ", "gain of ", "+".
 RELATIVE = re.compile(
     r"(?:\bby|\bgains?\s(?:of|in)|\bimprovements?\s(?:of|in)|\bincreases?\s(?:of|in)|"
     r"\breductions?\s(?:of|in)|\bdrops?\s(?:of|in)|\bboosts?|\boutperform\w*|[+↑↓−]|"
     r"\bmargin\sof)\s?(?:(?:up\sto|only|about|around|nearly|roughly|over|at\sleast)\s)?$",
     re.IGNORECASE)
+# Lower-case substrings one of which every RELATIVE match holds: a cheap test before it.
+RELATIVE_KEYS = ("by", "gain", "improvement", "increase", "reduction", "drop", "boost",
+                 "outperform", "margin", "+", "↑", "↓", "−")
+# The four non-ASCII letters IGNORECASE equates with ASCII ones: matches "ſ" (long s, = "s")
+# and "İ" (= "i"); must not match "é". A text holding one skips the RELATIVE_KEYS test.
+FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 # A number listed after a relative one: "by 7.06 mAP for NuImages and ", "improvements of
 # 11.1% Acc on X, 14.6 BLEU on Y, and "; not "by 2 and" (no value between).
 RELATIVE_CHAIN = re.compile(
@@ -121,7 +130,7 @@ def _metric_spans(text: str, metrics: list[Mention]) -> list[Span]:
         while at >= 0:
             end = at + len(form)
             whole = (at == 0 or not text[at - 1].isalnum()) and not text[end:end + 1].isalnum()
-            if whole and not any(s < end and at < e for s, e in spans):
+            if whole and (at, end) not in spans and not any(s < end and at < e for s, e in spans):
                 spans.add((at, end))
             at = text.find(form, end)
     return sorted(spans)
@@ -140,7 +149,8 @@ def _values(text: str, ms: int, me: int) -> Iterator[tuple[int, int, bool]]:
                 break
             yield s, e, False
         last = e
-    before = BEFORE_METRIC.search(text, max(0, ms - 60), ms)
+    digit = DIGIT.search(text, max(0, ms - 60), ms)  # no digit, no value: most metrics
+    before = digit and BEFORE_METRIC.search(text, digit.start(), ms)
     if before and last < 0:
         s, e = before.span(1)
         relative = RELATIVE_AFTER.match(text, me) or not _absolute(text, s, e)
@@ -170,7 +180,26 @@ def _absolute(text: str, s: int, e: int) -> bool:
     if NOT_AFTER_VALUE.match(text, e) or RELATIVE_AFTER.match(text, e):
         return False
     window = text[max(0, s - 150):s]
-    return not (RELATIVE.search(window[-25:]) or RELATIVE_CHAIN.search(window))
+    return not (_relative_before(window[-25:]) or _chained_relative(window))
+
+
+def _relative_before(tail: str) -> bool:
+    """RELATIVE matches ``tail``, tried only when ``tail`` holds one of its keys."""
+    if tail.isascii() or not FOLDS_TO_ASCII.search(tail):
+        lowered = tail.lower()
+        if not any(key in lowered for key in RELATIVE_KEYS):
+            return False
+    return RELATIVE.search(tail) is not None
+
+
+def _chained_relative(window: str) -> bool:
+    """RELATIVE_CHAIN matches ``window``, tried only when it ends as the pattern does: in a
+    space after a comma or after "and"."""
+    if not window[-1:].isspace():
+        return False
+    if window[-2:-1] != "," and window[-4:-1].lower() != "and":
+        return False
+    return RELATIVE_CHAIN.search(window) is not None
 
 
 class _Context:

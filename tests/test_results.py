@@ -171,3 +171,26 @@ def test_results_offsets_sentence_and_method(nlp):
     start, end = next(s for s in doc.sentences() if s[0] <= result.start < s[1])
     assert doc.text[start:end].startswith("Later, GlowNet gets")
     assert result.attrs["method"] == "GlowNet"
+
+
+@pytest.mark.parametrize("tail", [
+    "the baseline by ", "It improves BY up to ", "a Gain of ", "with improvements in ",
+    "+", "gains ↑", "by over", " outperforming by at least ", "margin of about ",
+    "a ſmall boost ", "Improvement İn ", "an İmprovement of ", "accuracy of ", "the ", "",
+    "bye ", "standby ",
+])
+def test_results_relative_test_equals_its_pattern(tail):
+    from extractors.results import RELATIVE, _relative_before
+
+    assert _relative_before(tail) is bool(RELATIVE.search(tail))
+
+
+@pytest.mark.parametrize("window", [
+    "improves by 7.06 mAP for NuImages and ", "improves by 7.06 mAP for NuImages AND\t",
+    "gains of 11.1% Acc on X, ", "by 3.2 on A, and ", "by 3.2 on A,", "by 3.2 on A and",
+    "by 2 and ", "reaches 88.0% on A, ", "", " ",
+])
+def test_results_chained_relative_test_equals_its_pattern(window):
+    from extractors.results import RELATIVE_CHAIN, _chained_relative
+
+    assert _chained_relative(window) is bool(RELATIVE_CHAIN.search(window))
