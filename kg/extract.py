@@ -29,11 +29,12 @@ Offsets in evidence are relative to the field they fall in.
 from __future__ import annotations
 
 import importlib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing import Pool
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -186,20 +187,31 @@ class Pipeline:
         return [self._record(p, self._document(p, d)) for p, d in zip(papers, docs, strict=True)]
 
     def _record(self, paper: Paper, document: Document) -> dict[str, Any]:
-        mentions = self._mentions(document)
-        record: dict[str, Any] = {**paper.to_dict()}
+        by_label: dict[str, list[Mention]] = {}  # in position order, as resolved
+        for m in self._mentions(document):
+            by_label.setdefault(m.label, []).append(m)
+        evidence = Evidence(document)
+        record: dict[str, Any] = paper.to_dict()
         names: dict[str, dict[str, str]] = {}
         for label, key in ENTITY_KEYS.items():
-            entities = group_entities(document, [m for m in mentions if m.label == label])
+            entities = group_entities(by_label.get(label, []), evidence)
             record[key] = entities
-            names[label] = {
-                normalise(form): e["name"] for e in entities for form in (e["name"], *e["aliases"])
-            }
-        record["results"] = [_result(document, m, names) for m in mentions if m.label == RESULT]
-        record["comparisons"] = _comparisons(document, mentions, names)
-        record["code"] = [_code(document, m) for m in mentions if m.label == CODE]
-        record["code_available"] = any(m.label == CODE_AVAILABLE for m in mentions)
+            if label in REFERRED:
+                names[label] = {normalise(form): e["name"]
+                                for e in entities for form in (e["name"], *e["aliases"])}
+        record["results"] = [_result(evidence, m, names) for m in by_label.get(RESULT, [])]
+        record["comparisons"] = _comparisons(evidence, by_label.get(COMPARISON, []), names)
+        record["code"] = [_code(evidence, m) for m in by_label.get(CODE, [])]
+        record["code_available"] = CODE_AVAILABLE in by_label
         return record
+
+
+# The entity kinds results and comparisons name, by any of their forms.
+REFERRED = (METHOD, DATASET)
+# Rank of each entity label among overlapping mentions of the same length (PRIORITY's order).
+PRIORITY_RANK = {label: i for i, label in enumerate(PRIORITY)}
+# The order a record sorts its mentions in: by position, then label and text for a stable tie.
+POSITION = attrgetter("start", "end", "label", "text")
 
 
 def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
@@ -210,20 +222,27 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     """
     passing, claims = [], []
     for m in mentions:
-        (claims if m.label in PRIORITY else passing).append(m)
-    rank = {label: i for i, label in enumerate(PRIORITY)}
-    claims.sort(key=lambda m: (-(m.end - m.start), rank[m.label], m.start))
+        (claims if m.label in PRIORITY_RANK else passing).append(m)
+    claims.sort(key=lambda m: (m.start - m.end, PRIORITY_RANK[m.label], m.start))
+    # The spans kept so far, sorted. They do not overlap, so their ends are sorted too, and a
+    # mention overlaps one of them exactly when it overlaps the last that starts before it ends.
     taken: list[tuple[int, int]] = []
     kept = []
     for m in claims:
-        if any(m.start < e and s < m.end for s, e in taken):
+        before = bisect_left(taken, (m.end,))  # how many kept spans start before m ends
+        if before and taken[before - 1][1] > m.start:
             continue
-        taken.append((m.start, m.end))
+        insort(taken, (m.start, m.end))
         kept.append(m)
-    return sorted(passing + kept, key=lambda m: (m.start, m.end, m.label, m.text))
+    return sorted(passing + kept, key=POSITION)
 
 
-def group_entities(document: Document, mentions: Sequence[Mention]) -> list[dict[str, Any]]:
+# The attributes of a mention naming other forms of the same thing: an abbreviation's long
+# form, a concept's canonical name, a method's lexicon entry.
+JOINING = ("long_form", "canonical", "entity")
+
+
+def group_entities(mentions: Sequence[Mention], evidence: Evidence) -> list[dict[str, Any]]:
     """One entity per thing mentioned: forms joined by abbreviation pairs and equal keys."""
     parent: dict[str, str] = {}
 
@@ -232,62 +251,90 @@ def group_entities(document: Document, mentions: Sequence[Mention]) -> list[dict
             key = parent[key]
         return key
 
+    if not mentions:
+        return []
+    keys = []  # each mention's key; a mention whose text has none joins no entity
     for m in mentions:
-        forms = [m.text] + ([m.attrs["long_form"]] if m.attrs.get("long_form") else [])
-        # a concept's canonical name or a method's lexicon entry joins forms without being one
-        forms += [m.attrs[k] for k in ("canonical", "entity") if m.attrs.get(k)]
-        keys = [normalise(f) for f in forms if normalise(f)]
-        for other in keys[1:]:
-            parent[find(other)] = find(keys[0])
+        key = anchor = normalise(m.text)
+        keys.append(key)
+        attrs = m.attrs
+        for name in JOINING if attrs else ():
+            form = attrs.get(name)
+            other = normalise(form) if form else ""
+            if not other or other == anchor:
+                continue
+            if anchor:
+                parent[find(other)] = find(anchor)
+            else:  # the text has no key: the first form that has one links the others
+                anchor = other
     groups: dict[str, list[Mention]] = {}
-    for m in mentions:
-        if normalise(m.text):
-            groups.setdefault(find(normalise(m.text)), []).append(m)
-    return [_entity(document, group) for group in groups.values()]
+    for m, key in zip(mentions, keys, strict=True):
+        if key:
+            groups.setdefault(find(key) if parent else key, []).append(m)
+    return [_entity(group, evidence) for group in groups.values()]
 
 
-def _entity(document: Document, group: list[Mention]) -> dict[str, Any]:
+# A method's role when its mentions disagree: the first of these any mention has.
+ROLE_ORDER = ("proposed", "baseline", "component", "mentioned")
+
+
+def _entity(group: list[Mention], evidence: Evidence) -> dict[str, Any]:
     label = group[0].label
-    canonical = next((m.attrs["canonical"] for m in group if m.attrs.get("canonical")), None)
-    short = next((m.text for m in group if m.attrs.get("long_form")), None)
-    name = canonical or short or group[0].text
-    forms: list[str] = []
+    canonical = short = None
+    forms: set[str] = set()
     for m in group:
-        forms.append(m.text)
-        if m.attrs.get("long_form"):
-            forms.append(m.attrs["long_form"])
-    aliases = sorted({f for f in forms if f != name})
-    entity: dict[str, Any] = {"name": name, "aliases": aliases}
+        forms.add(m.text)
+        long_form = m.attrs.get("long_form")
+        if long_form:
+            forms.add(long_form)
+            short = short or m.text
+        canonical = canonical or m.attrs.get("canonical")
+    name = canonical or short or group[0].text
+    forms.discard(name)
+    entity: dict[str, Any] = {"name": name, "aliases": sorted(forms)}
     if label in (METHOD, DATASET):
         entity["proposed"] = any(m.attrs.get("proposed") for m in group)
     if label == METHOD:
         roles = [m.attrs.get("role", "mentioned") for m in group]
-        order = ("proposed", "baseline", "component", "mentioned")
-        entity["role"] = min(roles, key=lambda r: order.index(r) if r in order else len(order))
-    entity["evidence"] = [evidence(document, m) for m in group]
+        entity["role"] = min(
+            roles, key=lambda r: ROLE_ORDER.index(r) if r in ROLE_ORDER else len(ROLE_ORDER))
+    entity["evidence"] = [evidence(m) for m in group]
     return entity
 
 
-def evidence(document: Document, m: Mention) -> dict[str, Any]:
-    """Where a mention was found, with offsets relative to its field."""
-    field = document.field_of(m.start)
-    shift = 0 if field == "title" else document.title_end + 2
-    return {
-        "field": field,
-        "start": m.start - shift,
-        "end": m.end - shift,
-        "sentence": _sentence(document, m),
-        "extractor": m.extractor,
-    }
+class Evidence:
+    """Where each mention of one document was found, with offsets relative to its field.
+
+    Made once per record: the title's end and the sentence lookup are read once, not once per
+    mention (a record holds a dozen mentions on average).
+    """
+
+    __slots__ = ("_document", "_title_end", "_sentence_text")
+
+    def __init__(self, document: Document) -> None:
+        self._document = document
+        self._title_end = document.title_end
+        self._sentence_text = (document.sentence_text if isinstance(document, ParsedDocument)
+                               else None)
+
+    def __call__(self, m: Mention) -> dict[str, Any]:
+        # :meth:`Document.field_of`, inlined
+        in_title = m.start < self._title_end
+        shift = 0 if in_title else self._title_end + 2
+        if self._sentence_text is not None:
+            sentence = self._sentence_text(m.start)
+        else:
+            sentence = self._document.sentence_at(m.start, m.end).text.strip()
+        return {
+            "field": "title" if in_title else "abstract",
+            "start": m.start - shift,
+            "end": m.end - shift,
+            "sentence": sentence,
+            "extractor": m.extractor,
+        }
 
 
-def _sentence(document: Document, m: Mention) -> str:
-    if isinstance(document, ParsedDocument):
-        return document.sentence_text(m.start)
-    return document.sentence_at(m.start, m.end).text.strip()
-
-
-def _result(document: Document, m: Mention, names: dict[str, dict[str, str]]) -> dict[str, Any]:
+def _result(evidence: Evidence, m: Mention, names: dict[str, dict[str, str]]) -> dict[str, Any]:
     def entity_name(label: str, value: Any) -> str | None:
         if not value:
             return None
@@ -298,18 +345,16 @@ def _result(document: Document, m: Mention, names: dict[str, dict[str, str]]) ->
         "dataset": entity_name(DATASET, m.attrs.get("dataset")),
         "metric": m.attrs.get("metric"),
         "value": m.attrs.get("value"),
-        "evidence": evidence(document, m),
+        "evidence": evidence(m),
     }
 
 
 def _comparisons(
-    document: Document, mentions: Sequence[Mention], names: dict[str, dict[str, str]]
+    evidence: Evidence, comparisons: Sequence[Mention], names: dict[str, dict[str, str]]
 ) -> list[dict[str, Any]]:
     """"X outperforms Y" between methods the record keeps, named as the record names them."""
     out = []
-    for m in mentions:
-        if m.label != COMPARISON:
-            continue
+    for m in comparisons:
         winner = names[METHOD].get(normalise(m.attrs["winner"]))
         loser = names[METHOD].get(normalise(m.attrs["loser"]))
         if winner and loser and winner != loser:
@@ -319,17 +364,17 @@ def _comparisons(
                 "dataset": m.attrs.get("dataset") and names[DATASET].get(
                     normalise(m.attrs["dataset"]), m.attrs["dataset"]),
                 "metric": m.attrs.get("metric"),
-                "evidence": evidence(document, m),
+                "evidence": evidence(m),
             })
     return out
 
 
-def _code(document: Document, m: Mention) -> dict[str, Any]:
+def _code(evidence: Evidence, m: Mention) -> dict[str, Any]:
     return {
         "url": m.attrs.get("url"),
         "kind": m.attrs.get("kind"),
         "name": m.attrs.get("name"),
-        "evidence": evidence(document, m),
+        "evidence": evidence(m),
     }
 
 

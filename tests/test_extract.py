@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from extractors.base import CONCEPT, METHOD, Mention
-from kg.extract import PIPELINE_VERSION, Pipeline, extract_papers, resolve_overlaps
+from extractors.base import CONCEPT, METHOD, RESULT, Mention
+from kg.extract import (
+    PIPELINE_VERSION,
+    PRIORITY,
+    Evidence,
+    Pipeline,
+    extract_papers,
+    group_entities,
+    resolve_overlaps,
+)
 from kg.records import Paper, Source
 
 TOP_KEYS = {
@@ -102,6 +112,65 @@ def test_extract_resolve_overlaps_keeps_longest_then_priority():
     tie_concept = Mention(CONCEPT, "CNN", 20, 23, "c")
     kept = resolve_overlaps([inner, long, tie_concept, tie_method])
     assert kept == [long, tie_method]
+
+
+def slow_resolve(mentions: list[Mention]) -> list[Mention]:
+    """The rule of :func:`resolve_overlaps` checked against every kept span, as a reference."""
+    rank = {label: i for i, label in enumerate(PRIORITY)}
+    claims = sorted((m for m in mentions if m.label in rank),
+                    key=lambda m: (m.start - m.end, rank[m.label], m.start))
+    kept: list[Mention] = []
+    for m in claims:
+        if not any(m.start < k.end and k.start < m.end for k in kept):
+            kept.append(m)
+    passing = [m for m in mentions if m.label not in rank]
+    return sorted(passing + kept, key=lambda m: (m.start, m.end, m.label, m.text))
+
+
+def test_extract_resolve_overlaps_same_as_checking_every_kept_span():
+    rng = random.Random(3)
+    labels = [*PRIORITY, RESULT]
+    for _ in range(500):
+        mentions = []
+        for i in range(rng.randrange(1, 25)):
+            start = rng.randrange(60)
+            end = start + rng.randrange(0, 12)  # empty spans too
+            mentions.append(Mention(rng.choice(labels), f"m{i}", start, end, "x"))
+        assert resolve_overlaps(mentions) == slow_resolve(mentions)
+
+
+GROUPS = [
+    # an abbreviation pair: the short form names the entity, the long form is an alias
+    ([("GN", {"long_form": "Glow Net"}), ("Glow Net", {})], [("GN", ["Glow Net"])]),
+    # a concept's canonical name joins two spellings without being one of its forms
+    ([("CNN", {"canonical": "convolutional neural network"}),
+      ("ConvNet", {"canonical": "convolutional neural network"})],
+     [("convolutional neural network", ["CNN", "ConvNet"])]),
+    # equal keys merge ("U-Net" and "UNet"); "U-Net++" is another thing
+    ([("U-Net", {}), ("UNet", {}), ("U-Net++", {})], [("U-Net", ["UNet"]), ("U-Net++", [])]),
+    # a method's lexicon entry links forms through a key no form has
+    ([("ViT", {"entity": "vision transformer"}), ("Vision Transformers", {}),
+      ("vision-transformer", {"entity": "vision transformer"})],
+     [("ViT", ["vision-transformer"]), ("Vision Transformers", [])]),
+    # a text with no letters or digits makes no entity, but its long form still links
+    (
+        [("--", {"long_form": "Fast Net", "entity": "fast network"}), ("FastNet", {}),
+         ("Fast Network", {})],
+        [("FastNet", ["Fast Network"])],
+    ),
+]
+
+
+@pytest.mark.parametrize(("forms", "expected"), GROUPS)
+def test_extract_groups_forms_into_entities(pipeline, forms, expected):
+    document = pipeline.document(Paper(id="g", title="Grouping", abstract="Words. " * 20))
+    mentions = [
+        Mention(METHOD, text, 10 * i, 10 * i + len(text), "m", {"role": "baseline", **attrs})
+        for i, (text, attrs) in enumerate(forms)
+    ]
+    entities = group_entities(mentions, Evidence(document))
+    assert [(e["name"], e["aliases"]) for e in entities] == expected
+    assert all(e["role"] == "baseline" and e["proposed"] is False for e in entities)
 
 
 def test_extract_is_deterministic(pipeline):
