@@ -18,7 +18,7 @@ training objective ("MSE loss").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 
 from extractors.base import METRIC, Document, Mention
@@ -81,6 +81,7 @@ MODIFIER = re.compile(r"(?<![\w\-])([a-z][a-z\-]+)$")
 # Measures that are one only with a qualifier and a value or comparison nearby ("training time"
 # in "cuts training time by 2x"); not "at test time" or "long short-term memory".
 BARE_HEADS = ("error", "errors", "cost", "delay", "time", "memory", "distance")
+BARE_HEAD_SET = frozenset(BARE_HEADS)
 # Qualifiers of a setting or a moment, not of a measure: "batch size", "test time", "real time".
 NOT_QUALIFIERS = frozenset({"test", "real", "long", "short-term", "same", "each", "every", "very",
                             "across", "against", "over", "under", "between", "within", "without",
@@ -141,8 +142,12 @@ class MetricExtractor:
                 match = pattern.search(text, max(0, at - before), at + after)
                 if match:
                     spans[match.span(group)] = how
-        spans.update(dict.fromkeys(_named(text, cues), "named"))
-        spans.update(dict.fromkeys(_qualified_heads(text, spans, heads), "qualified"))
+        if cues:
+            spans.update(dict.fromkeys(_named(text, cues), "named"))
+        if heads:
+            spans.update(dict.fromkeys(_qualified_heads(text, spans, heads), "qualified"))
+        if not spans:  # most sentences of most abstracts: nothing more to do
+            return []
         spans = {_qualified(text, s, e): how for (s, e), how in spans.items()}
         out = []
         for s, e in _outermost(spans):
@@ -164,7 +169,7 @@ class MetricExtractor:
         heads: list[tuple[int, int]] = []
         cues: list[tuple[int, str]] = []
         for s, e, form in self.matcher.finditer(text):
-            if form in BARE_HEADS:
+            if form in BARE_HEAD_SET:
                 heads.append((s, e))
             elif form in SHAPE_WORDS:
                 cues.append((s + SHAPE_WORDS[form][1], SHAPE_WORDS[form][0]))
@@ -340,8 +345,10 @@ def _qualifier(word: str) -> bool:
                 or word.endswith(("ize", "ify")))  # "emphasize final-answer accuracy"
 
 
-def _outermost(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+def _outermost(spans: Collection[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans not inside a longer one ("top-1 accuracy" over "accuracy"): one sorted sweep."""
+    if len(spans) < 2:
+        return list(spans)
     out: list[tuple[int, int]] = []
     for s, e in sorted(spans, key=lambda span: (span[0], -span[1])):
         if out and s < out[-1][1]:
