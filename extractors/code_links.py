@@ -59,6 +59,10 @@ HOST_CUES = ("at", "on", "via", "see", "visit", "from")
 TRAILING_PUNCT = re.compile(r"[.,;:!?'\"*\u2019\u201d\u2026]+$")
 # A LaTeX escape inside a URL: "\_" in "a\_b"; not the "/" of "a/b".
 LATEX_ESCAPE = re.compile(r"\\([_%#&~])")
+# A URL wrapped in LaTeX: "\url{https://x.org}.", "\href{URL}{text}"; not "https://x.org".
+LATEX_URL = re.compile(r"\\(?:url|href)\{([^}]*)\}.*", re.S)
+# A URL that names its scheme (at its start): "https://x.org", "FTP://x"; not "x.org/a".
+HAS_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*://", re.I)
 
 # Hosts whose owner/repo paths are source repositories.
 CODE_HOSTS = frozenset(
@@ -310,7 +314,7 @@ def _worth_reading(
 
 def _kind_in_context(mention: Mention, sentence: str) -> None:
     """Zenodo and friends hold software too: say "code" when the sentence speaks only of code."""
-    if mention.attrs["kind"] != DATA or _host(mention.attrs["url"]) in HF_HOSTS:
+    if mention.attrs["kind"] != DATA or _host(urlsplit(mention.attrs["url"]).netloc) in HF_HOSTS:
         return
     if ARTIFACT_RE.search(sentence) and not DATA_WORD.search(sentence):
         mention.attrs["kind"] = CODE_KIND
@@ -427,10 +431,10 @@ def normalise_url(raw: str) -> str:
     canonical: https, no ``www.``, no trailing ``/`` or ``.git``.
     """
     url = raw.strip().lstrip("('\"<[\u2018\u201c")
-    latex = re.fullmatch(r"\\(?:url|href)\{([^}]*)\}.*", url, re.S)
-    url = latex.group(1) if latex else url
-    url = _trim(LATEX_ESCAPE.sub(r"\1", re.sub(r"\s+", "", url)))
-    if not re.match(r"[a-z][a-z0-9+.-]*://", url, re.I):
+    latex = LATEX_URL.fullmatch(url) if url.startswith("\\") else None
+    url = "".join((latex.group(1) if latex else url).split())  # str.split() splits at \s
+    url = _trim(LATEX_ESCAPE.sub(r"\1", url) if "\\" in url else url)
+    if not HAS_SCHEME.match(url):
         url = "https://" + url
     parts = urlsplit(url)
     scheme, host, path = parts.scheme.lower(), parts.netloc.lower(), parts.path
@@ -444,9 +448,9 @@ def normalise_url(raw: str) -> str:
 
 def classify_url(url: str) -> str:
     """The guideline's kind of a URL: code, project, data, video or other."""
-    url = normalise_url(url)
-    host = _host(url)
-    segments = [s for s in urlsplit(url).path.split("/") if s]
+    parts = urlsplit(normalise_url(url))
+    host = _host(parts.netloc)
+    segments = [s for s in parts.path.split("/") if s]
     if host in VIDEO_HOSTS:
         return VIDEO
     if host in CODE_HOSTS:
@@ -458,6 +462,11 @@ def classify_url(url: str) -> str:
         if segments[:1] in (["papers"], ["docs"], ["blog"], ["learn"]) or len(segments) < 2:
             return OTHER
         return CODE_KIND
+    return _kind_by_host(host, segments)
+
+
+def _kind_by_host(host: str, segments: list[str]) -> str:
+    """:func:`classify_url` beyond code, model and video hosts."""
     if host in {"doi.org", "dx.doi.org"}:
         return DATA if "/".join(segments).startswith(DATA_DOI_PREFIXES) else OTHER
     if host == "anonymous.4open.science":
@@ -560,8 +569,9 @@ def _trim(url: str) -> str:
             return url
 
 
-def _host(url: str) -> str:
-    return urlsplit(url).netloc.lower().removeprefix("www.").split(":")[0]
+def _host(netloc: str) -> str:
+    """The host of a URL's netloc, without "www." or a port."""
+    return netloc.lower().removeprefix("www.").split(":")[0]
 
 
 def _mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
