@@ -274,8 +274,9 @@ def group_entities(mentions: Sequence[Mention], evidence: Evidence) -> list[dict
     return [_entity(group, evidence) for group in groups.values()]
 
 
-# A method's role when its mentions disagree: the first of these any mention has.
-ROLE_ORDER = ("proposed", "baseline", "component", "mentioned")
+# A method's role when its mentions disagree: the first of these any mention has (another
+# role ranks after them all).
+ROLE_RANK = {role: i for i, role in enumerate(("proposed", "baseline", "component", "mentioned"))}
 
 
 def _entity(group: list[Mention], evidence: Evidence) -> dict[str, Any]:
@@ -284,20 +285,20 @@ def _entity(group: list[Mention], evidence: Evidence) -> dict[str, Any]:
     forms: set[str] = set()
     for m in group:
         forms.add(m.text)
-        long_form = m.attrs.get("long_form")
-        if long_form:
-            forms.add(long_form)
-            short = short or m.text
-        canonical = canonical or m.attrs.get("canonical")
+        if m.attrs:
+            long_form = m.attrs.get("long_form")
+            if long_form:
+                forms.add(long_form)
+                short = short or m.text
+            canonical = canonical or m.attrs.get("canonical")
     name = canonical or short or group[0].text
     forms.discard(name)
     entity: dict[str, Any] = {"name": name, "aliases": sorted(forms)}
     if label in (METHOD, DATASET):
         entity["proposed"] = any(m.attrs.get("proposed") for m in group)
     if label == METHOD:
-        roles = [m.attrs.get("role", "mentioned") for m in group]
-        entity["role"] = min(
-            roles, key=lambda r: ROLE_ORDER.index(r) if r in ROLE_ORDER else len(ROLE_ORDER))
+        roles = (m.attrs.get("role", "mentioned") for m in group)
+        entity["role"] = min(roles, key=lambda r: ROLE_RANK.get(r, len(ROLE_RANK)))
     entity["evidence"] = [evidence(m) for m in group]
     return entity
 
