@@ -45,6 +45,13 @@ CUE_AT = re.compile(r"(?:data\s?sets?|benchmarks?|corpus|corpora|challenges?|sui
 # before "datasets", "Google Speech Commands v0.02 (GSC) " before "benchmarks".
 LIST_BEFORE = re.compile(rf"(?<![\w'\-.])((?:{TITLED})(?:{SEP}(?:the\s)?(?:{TITLED}))*)"
                          rf"(?:\s{ABBR})?\s$")
+# Read in a reversed window, the nearest thing before a cue that no list of names (LIST_BEFORE,
+# COORD_BEFORE, CAPITAL_CUE_BEFORE, VARIANT_BEFORE) can hold: a character names never have
+# (";", "/"), a "." before no letter, a lower-case word other than "and", "or", "the". Those
+# searches need not start before it. Matches "no" in " CIFAR-10 no" (" on" reversed);
+# not "eht" ("the") or "01-RAFIC".
+NO_NAME_REVERSED = re.compile(r"[^\w\s'+\-.,&()]|(?<=\W)\.|"
+                              r"(?<![^\s,])(?!(?:dna|ro|eht)(?:\s|$))[a-z]+(?=\s|$)")
 # A name, then one or two lower-case words, before a cue: "the COCO detection " before
 # "benchmark"; not "Bayesian optimization " (not name-shaped).
 MODIFIED_BEFORE = re.compile(

@@ -124,7 +124,7 @@ class DatasetExtractor:
             glued = pat.SPLIT.match(text, e)
             e = glued.end() if glued else e
             variant = _capital_before(text, s) and pat.VARIANT_BEFORE.search(
-                text, max(0, s - 40), s)
+                text, _names_from(text, max(0, s - 40), s), s)
             v = _trim(text, variant.start(1), s) if variant else s
             if v < s and normalise(text[v:e]) not in self.known and self._good(scan, v, e):
                 spans[(v, e)] = ("variant", text[v:e])
@@ -256,7 +256,7 @@ def _around_cue(scan: _Scan, start: int, end: int) -> Iterable[tuple[int, int, s
     """Names before and after one cue word; a capitalised cue word is part of the name."""
     text, lo = scan.text, max(0, start - 120)
     if text[start].isupper() and not scan.plain_capital(start):
-        m = pat.CAPITAL_CUE_BEFORE.search(text, lo, start)
+        m = pat.CAPITAL_CUE_BEFORE.search(text, _names_from(text, lo, start), start)
         if m and not pat.INDEFINITE.search(text, max(0, m.start(1) - 4), m.start(1)):
             yield from _items(scan, m.start(1), end, "cue")  # "the Berkeley DeepDrive Dataset"
             return
@@ -279,7 +279,8 @@ def _before_cue(scan: _Scan, lo: int, start: int, plural: bool) -> Iterable[tupl
     if not words:
         return
     for pattern in _worth_trying(text, lo, start, words):
-        if m := pattern.search(text, lo, start):
+        if m := pattern.search(text, _names_from(text, lo, start)
+                               if pattern is pat.LIST_BEFORE else lo, start):
             items = list(_items(scan, m.start(1), m.end(1), "cue"))
             if len(items) == 1 and pattern is not pat.INTRODUCED_BEFORE:
                 s, e, _ = items[0]
@@ -302,6 +303,15 @@ def _worth_trying(text: str, lo: int, start: int, words: list[str]) -> list[re.P
     if last.islower() and any(not w.islower() for w in words[:-1]):
         patterns.append(pat.MODIFIED_BEFORE)
     return patterns
+
+
+def _names_from(text: str, lo: int, start: int) -> int:
+    """Where names listed right before ``start`` can begin, at the earliest: after the nearest
+    word or character before ``start`` that no name has (``pat.NO_NAME_REVERSED``), else
+    ``lo``. A search for names ending at ``start`` tries every offset from where it starts
+    (a regex cannot read backwards), so it costs less from here and finds the same match."""
+    block = pat.NO_NAME_REVERSED.search(text[lo:start][::-1])
+    return start - block.start() if block else lo
 
 
 def _word_start(text: str, at: int) -> int:
@@ -333,8 +343,10 @@ def _trim(text: str, s: int, e: int) -> int:
 
 def _title_name(title: str) -> tuple[int, int] | None:
     """The span of X in a title "X: A Benchmark for ...", else None."""
+    if not (":" in title or " - " in title):
+        return None
     lower = title.lower()
-    if not (":" in title or " - " in title) or not any(w in lower for w in pat.TITLE_CUES):
+    if not any(w in lower for w in pat.TITLE_CUES):
         return None
     m = pat.TITLE_NAME.match(title)
     return m.span(1) if m and pat.CUE_AT.search(title, m.end()) else None
@@ -343,12 +355,12 @@ def _title_name(title: str) -> tuple[int, int] | None:
 def _on_scores(scan: _Scan) -> Iterable[tuple[int, int, str]]:
     """ "59.7 mIoU on ADE20K", "74.5% on MMBench": a score said to be on a named thing."""
     text = scan.text
-    for at in scan.at.get("score", ()):
+    for at in scan.at.get("score", ()):  # where " on X" starts: ON_NAME matches from there
+        if not pat.DIGIT.search(text, max(0, at - 40), at):
+            continue  # no number before: no score (the cheaper test first)
         if not (m := pat.ON_NAME.match(text, at)):
             continue
-        if not pat.DIGIT.search(text, max(0, m.start() - 40), m.start()):
-            continue  # no number before: no score
-        words = _score_words(text[max(0, m.start() - 40):m.start()].split())
+        words = _score_words(text[max(0, at - 40):at].split())
         if words is None:
             continue
         if m.group(1) == "for" and (pat.ACRONYM.match(m.group(2)) or not words[1:2]
@@ -378,7 +390,7 @@ def _coordinated(scan: _Scan, spans: list[tuple[int, int]]) -> Iterable[tuple[in
             yield s2, m.end(1)
             e = m.end(1)
         while text.endswith(pat.SEP_ENDS, max(0, s - 8), s) and (
-                m := pat.COORD_BEFORE.search(text, max(0, s - 60), s)):
+                m := pat.COORD_BEFORE.search(text, _names_from(text, max(0, s - 60), s), s)):
             yield _trim(text, m.start(1), m.end(1)), m.end(1)
             s = m.start(1)
 

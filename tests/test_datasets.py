@@ -4,12 +4,14 @@ the guards against ordinary words, and user lexicons (weak forms need a cue)."""
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
 
+from extractors import dataset_patterns as pat
 from extractors.base import ABBREVIATION, Document, Mention, join_text
-from extractors.datasets import DatasetExtractor
+from extractors.datasets import DatasetExtractor, _names_from
 from extractors.lexicon import FormMatcher, load_lexicons
 from kg.extract import Pipeline, build_nlp
 from kg.records import Paper
@@ -237,6 +239,54 @@ def test_lexicon_form_matcher_reports_keys_anywhere_in_one_pass():
     forms, keys = matcher.scan("Tests on SVHN datasets and on xSVHN.")
     assert forms == [(9, 13, "SVHN")]  # "xSVHN" is no word bound
     assert keys == [(5, " on "), (14, "dataset"), (26, " on ")]
+
+
+@pytest.mark.parametrize("before, found", [
+    (" 01-RAFIC no", "on"),  # " on CIFAR-10 " read backwards: "on" ends any list
+    (" ImageNet ,stluser", "results"),  # "results, ImageNet "
+    (" ImageNet ;", ";"),
+    (" ImageNet .", "."),  # a sentence end, not the "." of "v0.02"
+])
+def test_datasets_no_name_reversed_finds_what_ends_a_list(before, found):
+    match = pat.NO_NAME_REVERSED.search(before)
+    assert match and match.group()[::-1] == found
+
+
+@pytest.mark.parametrize("before", [
+    " 01-RAFIC eht",  # "the CIFAR-10 ": "the" may lead a list
+    " NHVS dna 01-RAFIC",  # "CIFAR-10 and SVHN "
+    " )DHS( teseD",  # "Deset (SHD) "
+    " 20.0v sdnammoC",  # "Commands v0.02 "
+    " senecSun",  # "nuScenes ": a name with a capital inside
+])
+def test_datasets_no_name_reversed_leaves_names_alone(before):
+    assert not pat.NO_NAME_REVERSED.search(before)
+
+
+NAME_LIST_PIECES = ["CIFAR-10", "and", "or", "the", "on", "ImageNet", "(SHD)", "(ours)", "v0.02",
+                    "2018", "x.y", "nuScenes", "Data", "Émile", "datasets", "WMT'14", "A&B", "&",
+                    ",", ".", ";", "/", "Results.", "1.5", "ab-Cd", "_x", "(", "e.g.,"]
+NAME_LIST_GAPS = [" ", " ", " ", ", ", "\n", "  ", " (", ") ", "/", ", and ", "."]
+
+
+def test_datasets_names_from_finds_what_a_search_from_the_window_start_finds():
+    """The name-list searches give the same match from ``_names_from`` as from the window's
+    start, at every offset of random texts built from name-like and plain pieces."""
+    rng = random.Random(7)
+    patterns = (pat.LIST_BEFORE, pat.COORD_BEFORE, pat.CAPITAL_CUE_BEFORE, pat.VARIANT_BEFORE)
+    matched = 0
+    for _ in range(150):
+        text = "".join(rng.choice(NAME_LIST_PIECES) + rng.choice(NAME_LIST_GAPS)
+                       for _ in range(rng.randint(1, 25)))
+        for start in range(len(text) + 1):
+            lo = max(0, start - 120)
+            begin = _names_from(text, lo, start)
+            assert lo <= begin <= start
+            for pattern in patterns:
+                whole, narrow = pattern.search(text, lo, start), pattern.search(text, begin, start)
+                assert (whole and whole.span(1)) == (narrow and narrow.span(1)), text[lo:start]
+                matched += bool(whole)
+    assert matched > 500  # the texts do hold lists
 
 
 # -- through the whole pipeline: what the record says ------------------------------------------
