@@ -22,13 +22,13 @@ followed by "dataset"/"benchmark". Every occurrence of an accepted name becomes 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
+import ahocorasick_rs
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 
 from extractors.base import (
     ABBREVIATION,
@@ -42,6 +42,8 @@ from extractors.base import (
     Mention,
 )
 from extractors.concepts import Entry
+from extractors.lexicon import folded
+from extractors.phrases import PhraseFinder
 from extractors.shapes import Shape, normalise, shape_of
 
 BLOCKING = (CONCEPT, DATASET, METRIC, TASK, CODE)
@@ -177,6 +179,25 @@ DATA_AFTER = re.compile(  # used with .match(text, pos), which anchors at pos
     re.IGNORECASE,
 )
 
+# Words every match of a context cue contains (in lower case), so a cue is tried on a window only
+# where one of them starts (:class:`_CueWords`); most windows hold none. PROPOSE_CUE keeps its
+# verbs: its subjects ("we", "here") are in too many words.
+CUE_KEYS: dict[re.Pattern[str], tuple[str, ...]] = {
+    EXISTING_CUE: ("recently", "previously", "original", "widely", "commonly", "popular",
+                   "existing", "prior", "classic", "standard", "well-known", "conventional",
+                   "vanilla"),
+    NAMING_CUE: ("named", "called", "dubbed", "termed", "coined", "denoted", "referred to as",
+                 "namely", "entitled", "our", "the proposed", "the new"),
+    PROPOSE_CUE: ("propose", "introduce", "present", "develop", "design", "devise", "build",
+                  "construct", "formulate", "establish", "put forward", "contribute", "term",
+                  "name", "call", "dub", "coin"),
+    BASELINE_CUE: ("outperform", "surpass", "beat", "compare", "comparison", "than", "over",
+                   "versus", "vs", "baseline", "unlike", "competitor", "state-of-the-art"),
+    COMPONENT_CUE: ("based on", "built ", "on top of", "using", "use", "adopt", "leverag",
+                    "employ", "utili", "extend", "integrat", "incorporat", "with", "initiali",
+                    "fine-tun"),
+}
+
 # The head noun of a long form that names a method: matches "Hierarchical Edge Module"; must not
 # match "magnetic resonance imaging".
 METHOD_HEAD = re.compile(
@@ -250,8 +271,8 @@ class MethodExtractor:
     labels = (METHOD,)
 
     def __init__(self, nlp: Language, entries: Iterable[Entry]) -> None:
-        self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._exact = PhraseFinder(nlp.vocab, attr="ORTH")
+        self._lower = PhraseFinder(nlp.vocab, attr="LOWER")
         self._known: dict[str, str] = {}  # normalised name or alias -> the entry's name
         for entry in entries:
             forms = (entry.name, *entry.aliases)
@@ -260,9 +281,9 @@ class MethodExtractor:
             exact = [f for f in forms if " " not in f or f[:1].isupper()]
             exact += [f + "s" for f in exact if f[-1:].isalpha() and f[-1:] != "s"]
             lower = [f for f in forms if " " in f and len(f) > 8]
-            self._exact.add("M", [nlp.make_doc(f) for f in exact])
+            self._exact.add([nlp.make_doc(f) for f in exact])
             if lower:
-                self._lower.add("M", [nlp.make_doc(f) for f in lower])
+                self._lower.add([nlp.make_doc(f) for f in lower])
 
     def __call__(self, document: Document, found: Sequence[Mention]) -> Iterator[Mention]:
         scan = _Scan(document, found, self)
@@ -276,11 +297,9 @@ class MethodExtractor:
         return normalise(text) in self._known or normalise(text.rstrip("s")) in self._known
 
     def lexicon_spans(self, document: Document) -> Iterator[tuple[int, int]]:
-        doc = document.doc
-        for matcher in (self._exact, self._lower):
-            for _, start, end in matcher(doc):
-                span = doc[start:end]
-                yield span.start_char, span.end_char
+        text = document.text
+        yield from self._exact(document.doc, text)
+        yield from self._lower(document.doc, text)
 
 
 class _Scan:
@@ -296,6 +315,7 @@ class _Scan:
         self.abbrs = [m for m in found if m.label == ABBREVIATION]
         self.long_spans = [(a.attrs["long_start"], a.attrs["long_end"]) for a in self.abbrs]
         self.sent_starts = [start for start, _ in document.sentences()]
+        self._cue_words: _CueWords | None = None
 
     # -- candidates ----------------------------------------------------------------------------
 
@@ -383,11 +403,18 @@ class _Scan:
         if cand.long_span and cand.long_span[0] < cand.start:
             anchor = cand.long_span[0]
         s_start, s_end = self.sentence_bounds(anchor)
-        before = text[max(s_start, anchor - 120) : anchor]
+        low = max(s_start, anchor - 120)
+        before = text[low:anchor]
         after = text[cand.end : min(s_end, cand.end + 80)]
-        if EXISTING_CUE.search(before[-40:]):
+        cues = self.cue_words()
+        near_40 = max(low, anchor - 40)  # where before[-40:] starts
+        if cues.near(EXISTING_CUE, near_40, anchor) and EXISTING_CUE.search(before[-40:]):
             return "component"
-        if cand.title_name or OURS_AFTER.match(after) or NAMING_CUE.search(before):
+        if (
+            cand.title_name
+            or OURS_AFTER.match(after)
+            or (cues.near(NAMING_CUE, low, anchor) and NAMING_CUE.search(before))
+        ):
             return "proposed"
         if APPOSITIVE_NEW.match(after) or PASSIVE_PROPOSED.match(after):
             return "proposed"
@@ -397,14 +424,25 @@ class _Scan:
             and (MODULE_AFTER.match(after) or MODULE_HEAD.search(cand.long_form))
         ):
             return "proposed"
-        cue_ends = [m.end() for m in PROPOSE_CUE.finditer(before)]
-        if cue_ends and not _interrupted(before[cue_ends[-1] :]):
-            return "proposed"
-        if BASELINE_CUE.search(before[-60:]):
+        if cues.near(PROPOSE_CUE, low, anchor):
+            cue_ends = [m.end() for m in PROPOSE_CUE.finditer(before)]
+            if cue_ends and not _interrupted(before[cue_ends[-1] :]):
+                return "proposed"
+        if cues.near(BASELINE_CUE, max(low, anchor - 60), anchor) and BASELINE_CUE.search(
+            before[-60:]
+        ):
             return "baseline"
-        if COMPONENT_CUE.search(before[-40:]) or COMPONENT_AFTER.match(after):
+        if (
+            cues.near(COMPONENT_CUE, near_40, anchor) and COMPONENT_CUE.search(before[-40:])
+        ) or COMPONENT_AFTER.match(after):
             return "component"
         return None
+
+    def cue_words(self) -> _CueWords:
+        """The document's :class:`_CueWords`, found on first need."""
+        if self._cue_words is None:
+            self._cue_words = _CueWords(self.text)
+        return self._cue_words
 
     def _introduces(self, cand: _Candidate) -> bool:
         """The title names it, or "we propose/present X" right before it."""
@@ -472,11 +510,13 @@ class _Scan:
             key = normalise(cand.text)
             if key in rejected or not self.accept(cand):
                 continue
-            role = self.own_role(cand)
-            if cand.lexicon and role == "proposed" and not self._introduces(cand):
-                role = "component"  # "a model called LLaVA": an established name, not new
             best = roles.get(key, "mentioned")
-            roles[key] = max(best, role or "mentioned", key=ROLES.index)
+            if best != "proposed":  # else the strongest role is there: no context to read
+                role = self.own_role(cand)
+                if cand.lexicon and role == "proposed" and not self._introduces(cand):
+                    role = "component"  # "a model called LLaVA": an established name, not new
+                best = max(best, role or "mentioned", key=ROLES.index)
+            roles[key] = best
             if cand.long_form:
                 long_forms.setdefault(key, cand.long_form)
             if cand.entity:
@@ -517,6 +557,37 @@ class _Scan:
                     and self.accept(cand, roles[known])
                 ):
                     roles[other] = "baseline" if roles[known] == "baseline" else "mentioned"
+
+
+_CUES = tuple(CUE_KEYS)
+_CUE_WORDS = list(dict.fromkeys(key for keys in CUE_KEYS.values() for key in keys))
+_CUES_OF_WORD = [tuple(i for i, c in enumerate(_CUES) if w in CUE_KEYS[c]) for w in _CUE_WORDS]
+_CUE_AUTOMATON = ahocorasick_rs.AhoCorasick(
+    _CUE_WORDS, implementation=ahocorasick_rs.Implementation.DFA
+)
+
+
+class _CueWords:
+    """Where the :data:`CUE_KEYS` words of each cue start in one text, from one Aho-Corasick
+    pass over it in lower case: a cue pattern can match a window only if one of its words
+    starts there. Case-insensitive patterns also match "ı", "ſ" and "İ" for "i", "s" and "i",
+    which lower-casing does not give, so a text with one of them has every cue tried."""
+
+    def __init__(self, text: str) -> None:
+        self.everywhere = not text.isascii() and any(c in text for c in "ıſİ")
+        starts: list[list[int]] = [[] for _ in _CUES]
+        for i, start, _ in _CUE_AUTOMATON.find_matches_as_indexes(folded(text), overlapping=True):
+            for cue in _CUES_OF_WORD[i]:
+                starts[cue].append(start)
+        self.starts = {cue: sorted(found) for cue, found in zip(_CUES, starts, strict=True)}
+
+    def near(self, cue: re.Pattern[str], start: int, end: int) -> bool:
+        """Whether one of the cue's words starts in ``text[start:end]``."""
+        if self.everywhere:
+            return True
+        starts = self.starts[cue]
+        i = bisect_left(starts, start)
+        return i < len(starts) and starts[i] < end
 
 
 class _Spans:

@@ -5,11 +5,16 @@ from __future__ import annotations
 import re
 
 import pytest
+from spacy.matcher import PhraseMatcher
 
 from extractors import methods as mt
 from extractors import shapes as sh
+from extractors.concepts import DATA, read_entries
+from extractors.phrases import PhraseFinder, spellings
 from kg.extract import Pipeline
-from kg.records import Paper
+from kg.ingest import read_papers
+from kg.records import Paper, RunReport
+from tests.conftest import shared_path
 
 
 @pytest.fixture(scope="module")
@@ -308,3 +313,52 @@ def test_methods_spans_cover_nested_and_disjoint():
     spans = mt._Spans([(10, 20), (0, 50), (60, 70)])
     assert spans.cover(12, 18) and spans.cover(30, 40) and spans.cover(60, 70)
     assert not spans.cover(45, 55) and not spans.cover(65, 75) and not spans.cover(80, 81)
+
+
+# -- lexicon phrases: the spans a spaCy PhraseMatcher finds -----------------------------------
+
+PHRASES = ["R-CNN", "Faster R-CNN", "ResNet", "BERT", "Adam", "U-Net++", "Graph Neural Network",
+           "long short-term memory", "A B C D E F G H I J"]
+PHRASE_TEXTS = [
+    "Faster R-CNN and R - CNN beat ResNet-50, ResNet. and RoBERTa (BERT).",
+    "A graph  neural network, a Graph Neural Network and GRAPH NEURAL NETWORK.",
+    "Long Short-Term Memory and long short - term memory; U-Net++ vs U-Net.",
+    "İstanbul Graph Neural Network",  # lower case longer than the text: the matcher is asked
+    "ΣΟΦΙΑ Graph Neural Network",  # a final sigma: the matcher is asked
+    "A B C D E F G H I J and a b c d e f g h i j",  # too many tokens for the automaton
+]
+
+
+@pytest.mark.parametrize("attr", ["ORTH", "LOWER"])
+@pytest.mark.parametrize("text", PHRASE_TEXTS)
+def test_phrases_finder_finds_what_the_phrase_matcher_finds(pipeline, attr, text):
+
+    nlp = pipeline.nlp
+    finder, matcher = PhraseFinder(nlp.vocab, attr), PhraseMatcher(nlp.vocab, attr=attr)
+    finder.add([nlp.make_doc(p) for p in PHRASES])
+    matcher.add("P", [nlp.make_doc(p) for p in PHRASES])
+    doc = nlp.make_doc(text)
+    expected = sorted((doc[s:e].start_char, doc[s:e].end_char) for _, s, e in matcher(doc))
+    assert expected  # each text holds a phrase
+    assert sorted(finder(doc, text)) == expected
+
+
+def test_phrases_spellings_vary_the_gaps():
+    assert list(spellings(("R", "-", "CNN"))) == ["R-CNN", "R- CNN", "R -CNN", "R - CNN"]
+    assert list(spellings(("BERT",))) == ["BERT"]
+
+
+def test_phrases_finder_agrees_with_the_phrase_matcher_on_the_seeds(pipeline):
+    papers = list(read_papers([shared_path("corpus", "seeds")], RunReport()))
+    nlp, forms = pipeline.nlp, []
+    for entry in read_entries(DATA / "methods.jsonl", "Method"):
+        forms += [entry.name, *entry.aliases]
+    for attr in ("ORTH", "LOWER"):
+        finder, matcher = PhraseFinder(nlp.vocab, attr), PhraseMatcher(nlp.vocab, attr=attr)
+        finder.add([nlp.make_doc(f) for f in forms])
+        matcher.add("P", [nlp.make_doc(f) for f in forms])
+        for paper in papers:
+            document = pipeline.document(paper)
+            doc = document.doc
+            expected = {(doc[s:e].start_char, doc[s:e].end_char) for _, s, e in matcher(doc)}
+            assert set(finder(doc, document.text)) == expected, paper.id
