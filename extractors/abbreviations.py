@@ -36,11 +36,12 @@ SHORT_FORM = re.compile(r"^(?=[^ ]*[A-Z])[A-Za-z0-9][\w\-+./&’']{1,9}(?: [\w\-
 # must not match across a comma ("X, (").
 WORD_BEFORE = re.compile(r"([A-Za-z0-9][\w\-+]{1,11})\s*$")
 
-# Where a clause starts, so a long form never reaches across it: ". ", "; ", ": ", a bracket or
-# a quote, written backwards because it is searched in the reversed text before a parenthesis
-# (its first match there is the last break): matches " ." of "slow. Memory" reversed; must not
-# match the hyphen in "long-range".
-CLAUSE_BREAK_BACKWARDS = re.compile(r"\s[.;:!?]|[\[\]()\"“”]")
+# A mark after which a clause starts, so a long form never reaches across it: a bracket, a
+# quote, or (followed by whitespace: CLAUSE_PUNCT) ". ", "; ", ": ", "! ", "? ". Matches the "."
+# of "slow. Memory"; must not match the hyphen in "long-range". One character, so the regex
+# engine skips to it at once instead of trying a pattern at every offset.
+CLAUSE_MARK = re.compile(r"[.;:!?\[\]()\"“”]")
+CLAUSE_PUNCT = frozenset(".;:!?")
 
 # Where the first item of a parenthesis ends: matches the ", " of "(CSPNet, 2020)"; must not
 # match the comma of "(1,000)".
@@ -70,7 +71,7 @@ class AbbreviationExtractor:
 
     def __call__(self, document: Document, found: Sequence[Mention]) -> Iterator[Mention]:
         text = document.text
-        backwards = text[::-1]  # where CLAUSE_BREAK_BACKWARDS looks for clause starts
+        backwards = text[::-1]  # where CLAUSE_MARK is looked for (see _clause_start)
         for match in PARENS.finditer(text):
             inner = match.group(1)
             first = inner.strip()
@@ -188,11 +189,19 @@ def _word_start(short: str, long: str, start: int) -> int | None:
 
 
 def _clause_start(backwards: str, paren: int) -> int:
-    """Where the clause that ends at the parenthesis starts, at most 200 characters before it,
-    given the text reversed (offset ``i`` of the text is ``len(text) - 1 - i`` there)."""
-    from_paren = len(backwards) - paren
-    last = CLAUSE_BREAK_BACKWARDS.search(backwards, from_paren, from_paren + 200)
-    return len(backwards) - last.start() if last else max(0, paren - 200)
+    """Where the clause that ends at the parenthesis starts: after the last CLAUSE_MARK before
+    it, at most 200 characters back. Searched in the text reversed (``backwards``, where offset
+    ``i`` of the text is ``len(text) - 1 - i``), so the first mark found is the last one."""
+    n = len(backwards)
+    at, limit = n - paren, n - paren + 200
+    while (mark := CLAUSE_MARK.search(backwards, at, limit)) is not None:
+        j = mark.start()
+        if backwards[j] not in CLAUSE_PUNCT:
+            return n - j
+        if j > n - paren and backwards[j - 1].isspace():  # whitespace after it, before "("
+            return n - j + 1
+        at = j + 1
+    return max(0, paren - 200)
 
 
 def _last_words(text: str, n: int) -> int | None:

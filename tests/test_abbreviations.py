@@ -86,6 +86,23 @@ def test_abbreviations_best_long_form_is_schwartz_hearst():
     assert ab.best_long_form("XYZ", "a completely unrelated phrase") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        ("Training is slow. Memory Efficient Backprop (MEB)", "Memory Efficient Backprop "),
+        ("With a 0.5 ratio. Sparse Mixer (SM)", "Sparse Mixer "),
+        ("With a 0.5 ratio Sparse Mixer (SM)", "With a 0.5 ratio Sparse Mixer "),
+        ('The "Cross Stage Partial Network (CSPNet)', "Cross Stage Partial Network "),
+        ("see [3]; then Graph Nets (GN)", "then Graph Nets "),
+        ("A Graph Net.(GN)", "A Graph Net."),  # no space after the stop: no break
+        ("Done. " + "word " * 50 + "(W)", ("word " * 50)[-200:]),  # 200 characters at most
+    ],
+)
+def test_abbreviations_clause_ends_at_the_last_mark(text: str, clause: str):
+    paren = text.index("(", len(text) - 10)
+    assert text[ab._clause_start(text[::-1], paren) : paren] == clause
+
+
 PATTERNS = [
     (ab.PARENS, "the network (CSPNet) is", True),
     (ab.PARENS, "no parentheses here", False),
@@ -96,8 +113,8 @@ PATTERNS = [
     (ab.SHORT_FORM, "G", False),
     (ab.WORD_BEFORE, "we adopt CSPNet ", True),
     (ab.WORD_BEFORE, "we adopt X, ", False),
-    (ab.CLAUSE_BREAK_BACKWARDS, "slow. Memory"[::-1], True),
-    (ab.CLAUSE_BREAK_BACKWARDS, "long-range"[::-1], False),
+    (ab.CLAUSE_MARK, "slow. Memory", True),
+    (ab.CLAUSE_MARK, "long-range", False),
     (ab.ITEM_BREAK, "CSPNet, 2020", True),
     (ab.ITEM_BREAK, "1,000", False),
     (ab.CONTEXT_LOWER, "İstanbul", True),
