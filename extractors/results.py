@@ -101,16 +101,18 @@ class ResultExtractor:
 
     def __call__(self, document: Document, found: Sequence[Mention]) -> Iterable[Mention]:
         text = document.text
-        metrics = _metric_spans(text, [m for m in found if m.label == METRIC])
-        if not metrics:
+        named = [m for m in found if m.label == METRIC]
+        if not named:
             return []
-        context = _Context(document, found)
+        metrics = _metric_spans(text, named)
+        context: _Context | None = None  # built at the first value: most metrics have none
         out, seen = [], set()
         for ms, me in metrics:
             for s, e, anchored in _values(text, ms, me):
                 if (s, e) in seen:
                     continue
                 seen.add((s, e))
+                context = context or _Context(document, found)
                 lo, hi = (min(s, ms), max(e, me)) if anchored else (s, e)
                 attrs = {
                     "metric": text[ms:me],
@@ -119,6 +121,8 @@ class ResultExtractor:
                     "method": context.method(s),
                 }
                 out.append(Mention(RESULT, text[s:e], s, e, self.name, attrs))
+        if context is None:
+            return []
         return [m for m in out if _scored(m, out, context)]
 
 
