@@ -219,18 +219,18 @@ class CodeLinkExtractor:
 
     def __call__(self, document: Document, found: Sequence[Mention]) -> Iterable[Mention]:
         text = document.text
-        mentions = list(self._links(text))
+        lowered = _lower(text)
+        mentions = list(self._links(text, lowered))
         masked = _mask(text, [(m.start, m.end) for m in mentions]) if mentions else text
         for mention in mentions:
             _kind_in_context(mention, masked[slice(*document.sentence_bounds(mention.start))])
         available = None
-        twins = _has_case_twins(text)
-        sentences = list(_sentences(document))
-        for i in _worth_reading(sentences, [m.start for m in mentions], masked, twins):
+        sentences = _sentences(document)
+        for i in _worth_reading(sentences, mentions, lowered):
             start, end = sentences[i]
             in_sent = [m for m in mentions if start <= m.start < end]
             sentence = masked[start:end]
-            if not in_sent and not twins and not _may_claim(sentence):
+            if not in_sent and lowered is not None and not _may_claim(sentence):
                 continue
             if not available_sentence(sentence, [m.attrs["kind"] for m in in_sent]):
                 continue
@@ -242,9 +242,9 @@ class CodeLinkExtractor:
                 mentions.extend(self._named_locations(text, start, end))
         return mentions + ([available] if available else [])
 
-    def _links(self, text: str) -> Iterator[Mention]:
+    def _links(self, text: str, lowered: str | None) -> Iterator[Mention]:
         seen: set[str] = set()
-        for start, end in find_urls(text):
+        for start, end in _find_urls(text, lowered):
             url = normalise_url(text[start:end])
             if url in seen:  # "\href{URL}{URL}" and Markdown "[URL](URL)" name one link
                 continue
@@ -268,6 +268,14 @@ def _has_case_twins(text: str) -> bool:
     return not text.isascii() and CASE_TWINS.search(text) is not None
 
 
+def _lower(text: str) -> str | None:
+    """``text`` lower-cased, offset for offset, or None if CASE_TWINS make that unsafe.
+
+    Only "İ" (a twin) lower-cases to two characters, so the offsets of the rest hold.
+    """
+    return None if _has_case_twins(text) else text.lower()
+
+
 def _may_claim(sentence: str) -> bool:
     """False only where :func:`available_sentence` is False for a sentence without URLs.
 
@@ -286,25 +294,28 @@ def _may_claim(sentence: str) -> bool:
 
 
 def _worth_reading(
-    sentences: Sequence[tuple[int, int]], links: Iterable[int], masked: str, twins: bool
+    sentences: Sequence[tuple[int, int]], links: Sequence[Mention], lowered: str | None
 ) -> Iterable[int]:
-    """Indexes, in order, of the sentences that hold a link's start or may claim (_may_claim).
+    """Indexes, in order, of the sentences that meet a link or may claim (_may_claim).
 
-    Every sentence _may_claim passes holds a CLAIM_KEYS stem, so one Aho-Corasick pass over
-    the document rules out the others. With CASE_TWINS in the text every sentence is read.
+    Every sentence _may_claim passes holds a CLAIM_KEYS stem (masked: a "#" where it meets a
+    link), so one Aho-Corasick pass over the lowered document rules out the others. With
+    CASE_TWINS in the text (``lowered`` None) every sentence is read.
     """
-    if twins:
+    if lowered is None:
         return range(len(sentences))
     starts = [start for start, _ in sentences]
     found = set()
     for link in links:
-        i = bisect_right(starts, link) - 1
-        if i >= 0 and link < sentences[i][1]:
-            found.add(i)
+        i = max(0, bisect_right(starts, link.start) - 1)
+        while i < len(sentences) and sentences[i][0] < link.end:
+            if link.start < sentences[i][1]:
+                found.add(i)
+            i += 1
     low = high = 0
-    for _, start, end in CLAIM_KEYS.find_matches_as_indexes(masked.lower(), overlapping=True):
+    for _, start, end in CLAIM_KEYS.find_matches_as_indexes(lowered, overlapping=True):
         if low <= start and end <= high:
-            continue  # in the sentence found last (each "#" of a masked link is a key)
+            continue  # in the sentence found last
         i = bisect_right(starts, start) - 1
         if i >= 0 and end <= sentences[i][1]:
             found.add(i)
@@ -320,21 +331,27 @@ def _kind_in_context(mention: Mention, sentence: str) -> None:
         mention.attrs["kind"] = CODE_KIND
 
 
-def _sentences(document: Document) -> Iterator[tuple[int, int]]:
+def _sentences(document: Document) -> list[tuple[int, int]]:
     """Sentence offsets, with a sentence that runs from the title into the abstract cut in two."""
     cut = document.title_end
+    spans = []
     for start, end in document.sentences():
         if start < cut < end:
-            yield start, cut
+            spans.append((start, cut))
             start = cut + 2
         if start < end:
-            yield start, end
+            spans.append((start, end))
+    return spans
 
 
 def find_urls(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every URL in ``text``, without trailing punctuation or brackets."""
+    return _find_urls(text, _lower(text))
+
+
+def _find_urls(text: str, lowered: str | None) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for pattern, matches in _link_matches(text):
+    for pattern, matches in _link_matches(text, lowered):
         group = "url" if "url" in pattern.groupindex else 0
         for match in matches:
             start = match.start(group)
@@ -344,22 +361,23 @@ def find_urls(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def _link_matches(text: str) -> Iterator[tuple[re.Pattern[str], Iterable[re.Match[str]]]]:
+def _link_matches(
+    text: str, lowered: str | None
+) -> Iterator[tuple[re.Pattern[str], Iterable[re.Match[str]]]]:
     """Each link pattern with the matches ``pattern.finditer(text)`` would give.
 
     A scan tries a pattern at every character, and most abstracts have no link at all. So
     each pattern is tried only where one of its matches can start, found from a literal it
     needs: "://" for SCHEME_URL, "www." or TLD_SLASH for BARE_URL, TLD_WORD for BARE_HOST.
-    With CASE_TWINS in the text BARE_URL's letters are not only ASCII, and it scans.
+    With CASE_TWINS in the text (``lowered`` None) BARE_URL's letters are not only ASCII,
+    and it scans.
     """
     if "://" in text:
         yield SCHEME_URL, _finditer_at(SCHEME_URL, text, _scheme_starts(text))
-    if _has_case_twins(text):
+    if lowered is None:
         yield BARE_URL, BARE_URL.finditer(text)
     else:
-        lowered = text.lower()  # as long as text: no "İ" (a case twin)
-        starts = _bare_url_starts(text, lowered) if "." in lowered else []
-        yield BARE_URL, _finditer_at(BARE_URL, text, starts)
+        yield BARE_URL, _finditer_at(BARE_URL, text, _bare_url_starts(text, lowered))
     keys = [key.start() for key in TLD_WORD.finditer(text)]
     if keys:
         yield BARE_HOST, _finditer_at(BARE_HOST, text, _bare_host_starts(text, keys))
