@@ -146,7 +146,7 @@ class MetricExtractor:
             spans.update(dict.fromkeys(_named(text, cues), "named"))
         if heads:
             spans.update(dict.fromkeys(_qualified_heads(text, spans, heads), "qualified"))
-        if not spans:  # most sentences of most abstracts: nothing more to do
+        if not spans:  # no measure named: nothing more to do
             return []
         spans = {_qualified(text, s, e): how for (s, e), how in spans.items()}
         out = []
@@ -168,15 +168,16 @@ class MetricExtractor:
         spans: dict[tuple[int, int], str] = {}
         heads: list[tuple[int, int]] = []
         cues: list[tuple[int, str]] = []
+        canonical, weak = self.canonical, self.weak
         for s, e, form in self.matcher.finditer(text):
             if form in BARE_HEAD_SET:
                 heads.append((s, e))
             elif form in SHAPE_WORDS:
                 cues.append((s + SHAPE_WORDS[form][1], SHAPE_WORDS[form][0]))
-            if form not in self.canonical or _describes_other(text, s, e):
+            if form not in canonical or _describes_other(text, s, e):
                 continue  # "map" is not "mAP"
             # a public list's name ("CNN", "model size") is a measure only with a value
-            if form not in self.weak or MEASURED.search(text, max(0, s - 25), e + 25):
+            if form not in weak or MEASURED.search(text, max(0, s - 25), e + 25):
                 spans[(s, e)] = "lexicon"
         return spans, heads, cues
 
@@ -290,8 +291,10 @@ def _qualified_heads(text: str, spans: dict[tuple[int, int], str],
         if e in taken:
             continue
         start, _ = _qualified(text, s, e, QUALIFIABLE_HEADS)
+        if start == s:  # no qualifier: most heads
+            continue
         first = text[start:s].split(" ", 1)[0].lower()
-        if start == s or first in NOT_QUALIFIERS or VERB_LIKE.search(first) or _modifies(text, e):
+        if first in NOT_QUALIFIERS or VERB_LIKE.search(first) or _modifies(text, e):
             continue
         low, high = max(0, start - 50), e + 30
         if MEASURED.search(text, low, high) or (text.startswith("error", s)
