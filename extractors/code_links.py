@@ -17,6 +17,7 @@ import re
 import string
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple
 from urllib.parse import urlsplit, urlunsplit
 
 import ahocorasick_rs
@@ -165,15 +166,26 @@ WE_VERB_STEMS = ("make", "made", "releas", "publish", "distribut", "provid", "sh
 # Every sentence _may_claim passes holds one of these ("open", a release verb, a claim word; an
 # artifact alone claims nothing), so one pass over a document rules out most of its sentences.
 CLAIM_KEYS = ahocorasick_rs.AhoCorasick(list(dict.fromkeys(("open", *WE_VERB_STEMS, *CLAIM_STEMS))))
-# Every match of SUBJECT_ARTIFACT (so of ARTIFACT, STRONG_ARTIFACT) starts with one of these,
-# lower-cased: "source code", "pre-trained models", "model weights", "toolkit", "repository".
-ARTIFACT_STARTS = ahocorasick_rs.AhoCorasick(
-    [*("source", "code", "implementation", "software", "librar", "tool", "package", "script")]
-    + [*("checkpoint", "model", "weights", "pre", "repo", "pipeline", "system", "framework")]
-)
-# Words the other claim patterns need: WE_MAKE_AVAILABLE, WE_RELEASE, WE_PROVIDE, OPEN_SOURCE_SELF.
-MAKE_KEYS, PROVIDE_KEYS = ("make", "made"), ("provide", "share", "offer")
-RELEASE_KEYS, OPEN_KEYS = ("releas", "open", "publish", "distribute"), ("open",)
+# The lower-case words a sentence is read for (one Aho-Corasick pass, _read), by role. The
+# _may_claim roles: "open", a "verb", an artifact "stem", a "claim" word. Every match of
+# SUBJECT_ARTIFACT (so of ARTIFACT, STRONG_ARTIFACT) starts with an "artifact" word ("source
+# code", "pre-trained models", "model weights"); WE_MAKE_AVAILABLE needs a "make" word,
+# WE_RELEASE a "release" word, WE_PROVIDE a "provide" word, OPEN_SOURCE_SELF "open".
+SENTENCE_WORDS = {
+    "open": ("open",),
+    "verb": WE_VERB_STEMS,
+    "stem": ARTIFACT_STEMS,
+    "claim": CLAIM_STEMS,
+    "artifact": ("source", "code", "implementation", "software", "librar", "tool", "package")
+    + ("script", "checkpoint", "model", "weights", "pre", "repo", "pipeline", "system")
+    + ("framework",),
+    "make": ("make", "made"),
+    "release": ("releas", "open", "publish", "distribute"),
+    "provide": ("provide", "share", "offer"),
+}
+_WORDS = sorted({word for words in SENTENCE_WORDS.values() for word in words})
+_WORD_ROLES = [frozenset(r for r, words in SENTENCE_WORDS.items() if w in words) for w in _WORDS]
+_WORD_FINDER = ahocorasick_rs.AhoCorasick(_WORDS)
 # The letters IGNORECASE matches to an ASCII letter that str.lower() does not lower to it
 # ("İ", "ı", "ſ", the Kelvin sign): with one of them only the patterns themselves can tell.
 CASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
@@ -230,9 +242,10 @@ class CodeLinkExtractor:
             start, end = sentences[i]
             in_sent = [m for m in mentions if start <= m.start < end]
             sentence = masked[start:end]
-            if not in_sent and lowered is not None and not _may_claim(sentence):
+            words = _read(sentence)
+            if not in_sent and lowered is not None and not _may_claim(words):
                 continue
-            if not available_sentence(sentence, [m.attrs["kind"] for m in in_sent]):
+            if not _available(sentence, [m.attrs["kind"] for m in in_sent], words):
                 continue
             if available is None:
                 available = Mention(
@@ -276,21 +289,38 @@ def _lower(text: str) -> str | None:
     return None if _has_case_twins(text) else text.lower()
 
 
-def _may_claim(sentence: str) -> bool:
+class _Words(NamedTuple):
+    """What :func:`_read` found in a sentence."""
+
+    lowered: str | None  # None: CASE_TWINS, lower-casing is not safe
+    roles: frozenset[str]  # the SENTENCE_WORDS roles of the words found (all if lowered is None)
+    starts: list[int] | None  # where "artifact" words start (None: anywhere)
+
+
+def _read(sentence: str) -> _Words:
+    lowered = _lower(sentence)
+    if lowered is None:
+        return _Words(None, frozenset(SENTENCE_WORDS), None)
+    roles: frozenset[str] = frozenset()
+    starts = []
+    for index, start, _ in _WORD_FINDER.find_matches_as_indexes(lowered, overlapping=True):
+        roles |= _WORD_ROLES[index]
+        if "artifact" in _WORD_ROLES[index]:
+            starts.append(start)
+    return _Words(lowered, roles, starts)
+
+
+def _may_claim(words: _Words) -> bool:
     """False only where :func:`available_sentence` is False for a sentence without URLs.
 
     Every claim pattern is case-insensitive and needs "open" (OPEN_SOURCE_SELF), "we" and a
     release verb (WE_*), or an artifact and a claim word (ARTIFACT_IS_AVAILABLE/_AVAILABLE_AT).
-    The caller has checked the text holds no CASE_TWINS.
+    The caller has checked the document holds no CASE_TWINS.
     """
-    lowered = sentence.lower()
-    if "open" in lowered:
+    roles = words.roles
+    if "open" in roles or ("verb" in roles and "we" in (words.lowered or "")):
         return True
-    if "we" in lowered and any(stem in lowered for stem in WE_VERB_STEMS):
-        return True
-    return any(stem in lowered for stem in ARTIFACT_STEMS) and any(
-        stem in lowered for stem in CLAIM_STEMS
-    )
+    return "stem" in roles and "claim" in roles
 
 
 def _worth_reading(
@@ -508,39 +538,37 @@ def _kind_by_host(host: str, segments: list[str]) -> str:
 
 def available_sentence(sentence: str, url_kinds: Sequence[str] = ()) -> bool:
     """Whether a sentence (URLs masked) says code, models or an implementation are released."""
+    return _available(sentence, url_kinds, _read(sentence))
+
+
+def _available(sentence: str, url_kinds: Sequence[str], words: _Words) -> bool:
     if CODE_KIND in url_kinds:
         return True
     # A negation refuses any claim; tested last, as few sentences get that far.
-    return _claims(sentence, url_kinds) and not NEGATION.search(sentence)
+    return _claims(sentence, url_kinds, words) and not NEGATION.search(sentence)
 
 
-def _claims(sentence: str, url_kinds: Sequence[str]) -> bool:
+def _claims(sentence: str, url_kinds: Sequence[str], words: _Words) -> bool:
     """:func:`available_sentence` but for a negation.
 
-    Each pattern runs only where it can match: the artifact patterns at the ARTIFACT_STARTS
-    of the lower-cased sentence, the others if their key words are there. With CASE_TWINS
-    lower-casing may not keep offsets or letters, and every pattern scans the sentence.
+    Each pattern runs only where it can match: the artifact patterns where an "artifact" word
+    starts, the others if their words are there (see SENTENCE_WORDS).
     """
-    lowered = None if _has_case_twins(sentence) else sentence.lower()
-    starts = None if lowered is None else _artifact_starts(lowered)
+    starts, roles = words.starts, words.roles
     if url_kinds and _found_at(ARTIFACT_RE, sentence, starts) and not _data_only(sentence):
         return True
     if _found_at(ARTIFACT_IS_AVAILABLE, sentence, starts) or _found_at(
         ARTIFACT_AVAILABLE_AT, sentence, starts
     ):
         return not _data_only(sentence)
-    if _holds(lowered, MAKE_KEYS) and WE_MAKE_AVAILABLE.search(sentence):
+    if "make" in roles and WE_MAKE_AVAILABLE.search(sentence):
         return True
-    if _holds(lowered, RELEASE_KEYS) and _releases(sentence, WE_RELEASE, ARTIFACT):
+    if "release" in roles and _releases(sentence, WE_RELEASE, ARTIFACT):
         return True
-    if _holds(lowered, PROVIDE_KEYS) and _releases(sentence, WE_PROVIDE, STRONG_ARTIFACT):
+    if "provide" in roles and _releases(sentence, WE_PROVIDE, STRONG_ARTIFACT):
         return True
-    self_open = _holds(lowered, OPEN_KEYS) and OPEN_SOURCE_SELF.search(sentence)
+    self_open = "open" in roles and OPEN_SOURCE_SELF.search(sentence)
     return bool(self_open and not DATA_OBJECT.match(self_open.group("head").strip()))
-
-
-def _artifact_starts(lowered: str) -> list[int]:
-    return [start for _, start, _ in ARTIFACT_STARTS.find_matches_as_indexes(lowered, True)]
 
 
 def _found_at(pattern: re.Pattern[str], text: str, starts: list[int] | None) -> bool:
@@ -548,10 +576,6 @@ def _found_at(pattern: re.Pattern[str], text: str, starts: list[int] | None) -> 
     if starts is None:
         return pattern.search(text) is not None
     return any(pattern.match(text, start) for start in starts)
-
-
-def _holds(lowered: str | None, keys: Sequence[str]) -> bool:
-    return lowered is None or any(key in lowered for key in keys)
 
 
 def _releases(sentence: str, verb: re.Pattern[str], artifact: str) -> bool:
