@@ -59,15 +59,24 @@ CANDIDATE_WORD = re.compile(
     r"(?:\+\+|\+(?![\w]))?"
 )
 
-# Where a CANDIDATE_WORD can start, found fast: the pattern opens with a character class, so re
-# skips in C to the next capital or digit instead of trying CANDIDATE_WORD's look-behind at every
-# position (a third of the time on the seeds). The first branch is a whole word that starts with
-# a capital or a digit; the second, a capital or digit right after a lower-case letter, where a
-# word such as "iPhone" may start further back. Matches "ResNet" and the "P" of "iPhone"; must
-# not match the "N" of "ResNet" or anything in "network".
+# What ends a CANDIDATE_WORD: no letter or digit next, no part it would join ("-50", ".5", "/16")
+# and no "+" it would keep. Matches after "The" in "The model"; must not match after "ResNet" in
+# "ResNet-50".
+WORD_END = r"(?![A-Za-z0-9]|[-.'’][A-Za-z0-9]|/\d|\+(?:\+|(?!\w)))"
+
+# Where a CANDIDATE_WORD worth a shape test starts, found fast: the pattern opens with a character
+# class, so re skips in C to the next capital or digit instead of trying CANDIDATE_WORD's
+# look-behind at every position. The first branch is a whole word that starts with a capital or
+# a digit, unless it is plain: a capital and lower-case letters ("The") or only digits ("2024"),
+# which have no name shape and hold no other word. The second branch is a capital or digit
+# right after a lower-case letter, where a word such as "iPhone" may start further back.
+# Matches "ResNet" and the "P" of "iPhone"; must not match "The", "2024", the "N" of "ResNet"
+# or anything in "network".
 WORD_START = re.compile(
-    r"[A-Z0-9](?:(?<![\w\-+/][A-Z0-9])(?P<word>[A-Za-z0-9]*(?:(?:[-.'’]|/(?=\d))[A-Za-z0-9]+)*"
-    r"(?:\+\+|\+(?![\w]))?)|(?<=[a-z][A-Z0-9]))"
+    r"[A-Z0-9](?:(?<![\w\-+/][A-Z0-9])"
+    rf"(?!(?<=[A-Z])[a-z]*{WORD_END}|(?<=\d)\d*{WORD_END})"
+    r"(?P<word>[A-Za-z0-9]*(?:(?:[-.'’]|/(?=\d))[A-Za-z0-9]+)*(?:\+\+|\+(?![\w]))?)"
+    r"|(?<=[a-z][A-Z0-9]))"
 )
 
 # A variant after a lexicon name: "-50", "v4", "-B/16", "++", "-Large"; matches "-50" of
@@ -183,19 +192,86 @@ DATA_AFTER = re.compile(  # used with .match(text, pos), which anchors at pos
 # where one of them starts (:class:`_CueWords`); most windows hold none. PROPOSE_CUE keeps its
 # verbs: its subjects ("we", "here") are in too many words.
 CUE_KEYS: dict[re.Pattern[str], tuple[str, ...]] = {
-    EXISTING_CUE: ("recently", "previously", "original", "widely", "commonly", "popular",
-                   "existing", "prior", "classic", "standard", "well-known", "conventional",
-                   "vanilla"),
-    NAMING_CUE: ("named", "called", "dubbed", "termed", "coined", "denoted", "referred to as",
-                 "namely", "entitled", "our", "the proposed", "the new"),
-    PROPOSE_CUE: ("propose", "introduce", "present", "develop", "design", "devise", "build",
-                  "construct", "formulate", "establish", "put forward", "contribute", "term",
-                  "name", "call", "dub", "coin"),
-    BASELINE_CUE: ("outperform", "surpass", "beat", "compare", "comparison", "than", "over",
-                   "versus", "vs", "baseline", "unlike", "competitor", "state-of-the-art"),
-    COMPONENT_CUE: ("based on", "built ", "on top of", "using", "use", "adopt", "leverag",
-                    "employ", "utili", "extend", "integrat", "incorporat", "with", "initiali",
-                    "fine-tun"),
+    EXISTING_CUE: (
+        "recently",
+        "previously",
+        "original",
+        "widely",
+        "commonly",
+        "popular",
+        "existing",
+        "prior",
+        "classic",
+        "standard",
+        "well-known",
+        "conventional",
+        "vanilla",
+    ),
+    NAMING_CUE: (
+        "named",
+        "called",
+        "dubbed",
+        "termed",
+        "coined",
+        "denoted",
+        "referred to as",
+        "namely",
+        "entitled",
+        "our",
+        "the proposed",
+        "the new",
+    ),
+    PROPOSE_CUE: (
+        "propose",
+        "introduce",
+        "present",
+        "develop",
+        "design",
+        "devise",
+        "build",
+        "construct",
+        "formulate",
+        "establish",
+        "put forward",
+        "contribute",
+        "term",
+        "name",
+        "call",
+        "dub",
+        "coin",
+    ),
+    BASELINE_CUE: (
+        "outperform",
+        "surpass",
+        "beat",
+        "compare",
+        "comparison",
+        "than",
+        "over",
+        "versus",
+        "vs",
+        "baseline",
+        "unlike",
+        "competitor",
+        "state-of-the-art",
+    ),
+    COMPONENT_CUE: (
+        "based on",
+        "built ",
+        "on top of",
+        "using",
+        "use",
+        "adopt",
+        "leverag",
+        "employ",
+        "utili",
+        "extend",
+        "integrat",
+        "incorporat",
+        "with",
+        "initiali",
+        "fine-tun",
+    ),
 }
 
 # The head noun of a long form that names a method: matches "Hierarchical Edge Module"; must not
@@ -406,14 +482,14 @@ class _Scan:
         low = max(s_start, anchor - 120)
         before = text[low:anchor]
         after = text[cand.end : min(s_end, cand.end + 80)]
-        cues = self.cue_words()
-        near_40 = max(low, anchor - 40)  # where before[-40:] starts
-        if cues.near(EXISTING_CUE, near_40, anchor) and EXISTING_CUE.search(before[-40:]):
+        # the cues whose words are in before, before[-60:] and before[-40:]
+        in_all, in_60, in_40 = self.cue_words().before(low, anchor)
+        if in_40 & EXISTING and EXISTING_CUE.search(before[-40:]):
             return "component"
         if (
             cand.title_name
             or OURS_AFTER.match(after)
-            or (cues.near(NAMING_CUE, low, anchor) and NAMING_CUE.search(before))
+            or (in_all & NAMING and NAMING_CUE.search(before))
         ):
             return "proposed"
         if APPOSITIVE_NEW.match(after) or PASSIVE_PROPOSED.match(after):
@@ -424,17 +500,15 @@ class _Scan:
             and (MODULE_AFTER.match(after) or MODULE_HEAD.search(cand.long_form))
         ):
             return "proposed"
-        if cues.near(PROPOSE_CUE, low, anchor):
+        if in_all & PROPOSE:
             cue_ends = [m.end() for m in PROPOSE_CUE.finditer(before)]
             if cue_ends and not _interrupted(before[cue_ends[-1] :]):
                 return "proposed"
-        if cues.near(BASELINE_CUE, max(low, anchor - 60), anchor) and BASELINE_CUE.search(
-            before[-60:]
-        ):
+        if in_60 & BASELINE and BASELINE_CUE.search(before[-60:]):
             return "baseline"
-        if (
-            cues.near(COMPONENT_CUE, near_40, anchor) and COMPONENT_CUE.search(before[-40:])
-        ) or COMPONENT_AFTER.match(after):
+        if (in_40 & COMPONENT and COMPONENT_CUE.search(before[-40:])) or COMPONENT_AFTER.match(
+            after
+        ):
             return "component"
         return None
 
@@ -559,35 +633,46 @@ class _Scan:
                     roles[other] = "baseline" if roles[known] == "baseline" else "mentioned"
 
 
-_CUES = tuple(CUE_KEYS)
+# One bit per cue in CUE_KEYS, so that the cues whose words occur in a window are one int.
+CUE_BIT = {cue: 1 << i for i, cue in enumerate(CUE_KEYS)}
+EXISTING, NAMING, PROPOSE, BASELINE, COMPONENT = (
+    CUE_BIT[c] for c in (EXISTING_CUE, NAMING_CUE, PROPOSE_CUE, BASELINE_CUE, COMPONENT_CUE)
+)
+ALL_CUES = sum(CUE_BIT.values())
 _CUE_WORDS = list(dict.fromkeys(key for keys in CUE_KEYS.values() for key in keys))
-_CUES_OF_WORD = [tuple(i for i, c in enumerate(_CUES) if w in CUE_KEYS[c]) for w in _CUE_WORDS]
+_CUES_OF_WORD = [sum(CUE_BIT[c] for c in CUE_KEYS if w in CUE_KEYS[c]) for w in _CUE_WORDS]
 _CUE_AUTOMATON = ahocorasick_rs.AhoCorasick(
     _CUE_WORDS, implementation=ahocorasick_rs.Implementation.DFA
 )
 
 
 class _CueWords:
-    """Where the :data:`CUE_KEYS` words of each cue start in one text, from one Aho-Corasick
-    pass over it in lower case: a cue pattern can match a window only if one of its words
-    starts there. Case-insensitive patterns also match "ı", "ſ" and "İ" for "i", "s" and "i",
-    which lower-casing does not give, so a text with one of them has every cue tried."""
+    """Where the :data:`CUE_KEYS` words start in one text, from one Aho-Corasick pass over it in
+    lower case: a cue pattern can match a window only if one of its words starts there.
+    Case-insensitive patterns also match "ı", "ſ" and "İ" for "i", "s" and "i", which
+    lower-casing does not give, so in a text with one of them every cue is tried."""
 
     def __init__(self, text: str) -> None:
         self.everywhere = not text.isascii() and any(c in text for c in "ıſİ")
-        starts: list[list[int]] = [[] for _ in _CUES]
-        for i, start, _ in _CUE_AUTOMATON.find_matches_as_indexes(folded(text), overlapping=True):
-            for cue in _CUES_OF_WORD[i]:
-                starts[cue].append(start)
-        self.starts = {cue: sorted(found) for cue, found in zip(_CUES, starts, strict=True)}
+        found = _CUE_AUTOMATON.find_matches_as_indexes(folded(text), overlapping=True)
+        pairs = sorted((start, _CUES_OF_WORD[i]) for i, start, _ in found)
+        self.starts = [start for start, _ in pairs]
+        self.cues = [cues for _, cues in pairs]
 
-    def near(self, cue: re.Pattern[str], start: int, end: int) -> bool:
-        """Whether one of the cue's words starts in ``text[start:end]``."""
+    def before(self, low: int, end: int) -> tuple[int, int, int]:
+        """The cue bits of the words starting in ``text[low:end]``, in its last 60 characters
+        and in its last 40 (the windows :meth:`_Scan.role_at` reads)."""
         if self.everywhere:
-            return True
-        starts = self.starts[cue]
-        i = bisect_left(starts, start)
-        return i < len(starts) and starts[i] < end
+            return ALL_CUES, ALL_CUES, ALL_CUES
+        starts, cues = self.starts, self.cues
+        in_all = in_60 = in_40 = 0
+        for i in range(bisect_left(starts, low), bisect_left(starts, end)):  # a few at most
+            in_all |= cues[i]
+            if starts[i] >= end - 60:
+                in_60 |= cues[i]
+                if starts[i] >= end - 40:
+                    in_40 |= cues[i]
+        return in_all, in_60, in_40
 
 
 class _Spans:
@@ -607,7 +692,7 @@ class _Spans:
 
 def candidate_words(text: str) -> Iterator[tuple[int, str]]:
     """``(start, word)`` of each :data:`CANDIDATE_WORD` match, as its ``finditer`` gives them,
-    from the quicker :data:`WORD_START` scan."""
+    but for the plain words :data:`WORD_START` passes over ("The", "2024")."""
     end = 0
     for match in WORD_START.finditer(text):
         start = match.start()

@@ -200,7 +200,7 @@ PATTERNS = [
     (mt.CANDIDATE_WORD, "the HieraNet model", True),
     (mt.CANDIDATE_WORD, "the network", False),
     (mt.WORD_START, "the iPhone", True),
-    (mt.WORD_START, "the network", False),
+    (mt.WORD_START, "The network", False),
     (mt.VARIANT, "-50", True),
     (mt.VARIANT, "-based", False),
     (mt.AFFIX, "DNN-based", True),
@@ -282,13 +282,16 @@ WORD_TEXTS = [
     "iPhone mAP xLSTM abc123 deepLabV3 Grad-CAM++ R+ ViT-B/16",
     "U.iPhone e.g.ResNet iOS.X.Y 3D-ResNet a-b-Cd x/1A b/2C",
     "éiPhone _iPhone -iPhone +Net /Net the network, 2019's results",
+    "The 2024 X 1.ResNet 12.5 Abc+ Ab++ Ab+c A-b A.b A'b A/1 A’B We",
 ]
 
 
 @pytest.mark.parametrize("text", WORD_TEXTS)
 def test_methods_candidate_words_match_the_pattern(text):
-    expected = [(m.start(), m.group()) for m in mt.CANDIDATE_WORD.finditer(text)]
-    assert list(mt.candidate_words(text)) == expected
+    words = [(m.start(), m.group()) for m in mt.CANDIDATE_WORD.finditer(text)]
+    plain = re.compile(r"[A-Z][a-z]*|\d+")  # no name shape: passed over
+    assert list(mt.candidate_words(text)) == [w for w in words if not plain.fullmatch(w[1])]
+    assert all(mt.shape_of(w) is mt.Shape.NONE for _, w in words if plain.fullmatch(w))
 
 
 @pytest.mark.parametrize(("text", "word"), [
@@ -304,6 +307,8 @@ def test_methods_candidate_words_finds(text, word):
     ("U.iPhone", "iPhone"),  # inside the word before
     ("éiPhone", "iPhone"),  # a non-ASCII letter before: mid-word
     ("ResNet", "Net"),
+    ("The model", "The"),  # plain capitalised word: no name shape
+    ("in 2024", "2024"),
 ])
 def test_methods_candidate_words_skips(text, word):
     assert word not in [w for _, w in mt.candidate_words(text)]
