@@ -84,13 +84,12 @@ NOT_PART = re.compile(r"^(?!(?:news|sales|series|species)$|.*ics$)(?:(?:one|two|
                       r"-(?:stage|step|phase)|\d[\d.]*|[a-z]+(?:[^suie'’]s|[^aeiou]es))$")
 # A nearby word that says a task is meant: "the task of", "tackle", "such as", "e.g."; not
 # "taskonomy". (Searched in the lower-cased text, as are the patterns below it, and only where
-# one of CUE_KEYS is.) The commonest cues, "for", "on" and "in" between spaces, are COMMON_CUES,
-# found by substring search, which costs less than this regex.
+# one of CUE_KEYS is.) The commonest cues, "for", "on" and "in" between spaces, are found by
+# three substring tests in ``tasks._Reader.cued``, which cost less than this regex.
 CUE = re.compile(r"\b(?:tasks?|tackle|address(?:es|ing)?|problems?|benchmarks?|such\sas|including|"
                  r"e\.g\.|term(?:ed)?|called|named|applications?|use\scases?)\b")
 CUE_KEYS = ("task", "tackle", "address", "problem", "benchmark", "such", "including", "e.g.",
             "term", "called", "named", "applica", "use")
-COMMON_CUES = (" for ", " on ", " in ")
 # After a phrase, in its clause, a word that makes it a task: "X is one of the fundamental tasks",
 # "X, which aims to predict"; not "X. Other tasks".
 TASK_AFTER = re.compile(r"[^.;:]{0,40}?\b(?:tasks?|problems?|aims?\sto)\b")

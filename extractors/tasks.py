@@ -38,7 +38,6 @@ from extractors.task_patterns import (
     ADJECTIVE,
     BACKGROUND,
     CAPITAL,
-    COMMON_CUES,
     COORDINATION,
     CUE,
     CUE_KEYS,
@@ -126,7 +125,7 @@ class TaskExtractor:
         for s, e, form in self.matcher.finditer(text):
             if form in self.canonical and text[s - 1:s] != "-":  # not "sequential-recommendation"
                 candidates.append(self._known(reader, s, e, form))  # first: wins an equal span
-            if form in HEADS or form in PLURAL_HEADS:
+            if form in ANY_HEAD:
                 candidates.extend(reader.shapes(s, e))
         candidates = [c for c in candidates if c.lexicon or c.name not in self.concepts]
         _extending_known(candidates)
@@ -136,6 +135,9 @@ class TaskExtractor:
             attrs = {"canonical": c.name}
             out.append(Mention(TASK, text[c.start:c.end], c.start, c.end, self.name, attrs))
         return out
+
+
+ANY_HEAD = HEADS | PLURAL_HEADS
 
 
 def _written(form: str) -> str:
@@ -170,9 +172,13 @@ class _Reader:
         self.document = document
         self._starts: set[int] | None = None
         # "COCO object detection": a dataset named before a task is not part of its name
-        self.named = {m.start for m in found if m.label == DATASET}
-        self.long = {m.text: m.attrs["long_form"] for m in found  # one line: not a title
-                     if m.label == ABBREVIATION and "\n" not in m.attrs.get("long_form", "\n")}
+        self.named: set[int] = set()
+        self.long: dict[str, str] = {}  # acronym -> long form, on one line (not a title)
+        for m in found:  # one pass over what earlier extractors found
+            if m.label == DATASET:
+                self.named.add(m.start)
+            elif m.label == ABBREVIATION and "\n" not in m.attrs.get("long_form", "\n"):
+                self.long[m.text] = m.attrs["long_form"]
 
     def shapes(self, head_start: int, head_end: int) -> list[Candidate]:
         """The phrase ending at a head word, and a second one when modifiers or heads are
@@ -284,7 +290,7 @@ class _Reader:
         named = [self.long.get(w, w) for _, w in words if w.lower() not in DROPPED]
         name = " ".join(named).lower().removeprefix("per-") + " " + head.lower()
         cued = start < self.title_end or self.cued(start, end)
-        if DESCRIBES_A_METHOD.match(self.low, end):
+        if cued and DESCRIBES_A_METHOD.match(self.low, end):
             cued = False  # "an adaptive relation modeling network"
         return Candidate(start, end, name, cued)
 
@@ -304,7 +310,8 @@ class _Reader:
         low = self.low
         begin = start - 40 if start > 40 else 0
         window = low[begin - 1 if begin else 0:end + 13]  # a common cue's spaces may stick out
-        if not any(cue in window for cue in COMMON_CUES) and not (
+        # the commonest cues by three plain tests (cheaper than a generator over a tuple)
+        if " for " not in window and " on " not in window and " in " not in window and not (
                 any(key in window for key in CUE_KEYS) and CUE.search(low, begin, end + 12)):
             after = low[end:end + 48]  # the regex only where one of its words is
             if "task" not in after and "problem" not in after and "aim" not in after \
