@@ -77,13 +77,16 @@ class AbbreviationExtractor:
             first = inner.strip()
             if "," in first or ";" in first:
                 first = ITEM_BREAK.split(first, maxsplit=1)[0].strip()
-            inner_start = match.start(1) + inner.index(first) if first else match.start(1)
             if SHORT_FORM.match(first):
-                mention = self._long_first(text, backwards, match.start(), first, inner_start)
+                mention = self._long_first(
+                    text, backwards, match.start(), first, match.start(1) + inner.index(first)
+                )
             elif len(first.split()) >= 2 and not NOT_LONG_FORM.search(first):
-                mention = self._short_first(text, match.start(), first, inner_start)
+                mention = self._short_first(
+                    text, match.start(), first, match.start(1) + inner.index(first)
+                )
             else:
-                mention = None
+                continue
             if mention is not None:
                 yield mention
 
@@ -117,7 +120,10 @@ class AbbreviationExtractor:
         # WORD_BEFORE's word is at most 12 characters and only whitespace follows it, so it
         # starts no earlier than 12 before the last non-space: search from there, not from 0
         # (a "$"-anchored search tries every start position).
-        word = WORD_BEFORE.search(text, max(0, len(text[:paren].rstrip()) - 12), paren)
+        last = paren
+        while last > 0 and text[last - 1].isspace():
+            last -= 1
+        word = WORD_BEFORE.search(text, max(0, last - 12), paren)
         if word is None or not SHORT_FORM.match(word.group(1)):
             return None
         short = word.group(1)
