@@ -80,7 +80,8 @@ class DatasetExtractor:
         text = document.text
         scan = _Scan(text, document.title_end, document.sentences, self.matcher)
         abbreviations = [m for m in found if m.label == ABBREVIATION]
-        defined = {m.text: m.attrs.get("long_form", "") for m in abbreviations}
+        defined = {m.text: m.attrs.get("long_form", "")  # read only for lexicon forms
+                   for m in abbreviations} if scan.forms else {}
         canonical: dict[tuple[int, int], str] = {}
         spans = self._lexicon(scan, defined, canonical)
         for s, e, how in self._cued(scan):
@@ -263,10 +264,10 @@ def _around_cue(scan: _Scan, start: int, end: int) -> Iterable[tuple[int, int, s
     # a name needs a capital: most cues ("the proposed dataset") end here, by one C call each
     if not text[max(lo, start - 50):start].islower():
         yield from _before_cue(scan, lo, start, text[end - 1] in "sa")
-    after = text[end:end + 30].split(maxsplit=3)
     if text.startswith(pat.LIST_OPENERS, end) and (m := pat.LIST_AFTER.match(text, end)):
         yield from _items(scan, m.start(1), m.end(1), "cue")
-    elif any(not w.islower() for w in after[:3]) and (m := pat.NAMED_AFTER.match(text, end)) and (
+    elif not all(map(str.islower, text[end:end + 30].split(maxsplit=3)[:3])) and (  # not all lower
+            m := pat.NAMED_AFTER.match(text, end)) and (
             not m.group(1) or pat.INTRO_NEAR.search(text, max(0, start - 40), start)):
         yield from _items(scan, m.start(2), m.end(2), "cue")  # "dataset DFN-2B"
 
@@ -300,7 +301,7 @@ def _worth_trying(text: str, lo: int, start: int, words: list[str]) -> list[re.P
         patterns.append(pat.LIST_BEFORE)
     if text.find(", a", lo, start) >= 0 or text.find(", the first", lo, start) >= 0:
         patterns.append(pat.INTRODUCED_BEFORE)
-    if last.islower() and any(not w.islower() for w in words[:-1]):
+    if last.islower() and not all(map(str.islower, words[:-1])):
         patterns.append(pat.MODIFIED_BEFORE)
     return patterns
 
