@@ -94,6 +94,10 @@ NOT_QUALIFIERS = frozenset({"test", "real", "long", "short-term", "same", "each"
 VERB_LIKE = re.compile(r"[^su]s$")
 # A value near a measure: "19.8x", "44%", "60\\%", "2 " of "2 GPUs"; not "1D" or "ResNet-50".
 MEASURED = re.compile(r"(?<![\w\-.])\d+(?:\.\d+)?(?:\\?%|x\b|×|\s?times\b|\s)")
+# A digit, which every MEASURED value starts with: MEASURED is searched from the first one in a
+# window, if any (a one-character class is skipped to at once). Matches the "4" of "44%"; must
+# not match "fewer".
+DIGIT = re.compile(r"\d")
 # A comparison: "reduces", "lesser", "minimizes"; not "reductive".
 COMPARED = re.compile(r"\b(?:reduc\w*|lower|lesser|less|higher|fewer|faster|slower|"
                       r"increas\w*|decreas\w*|sav(?:e|es|ing|ings)|cuts?|improv\w*|better|worse|"
@@ -177,7 +181,7 @@ class MetricExtractor:
             if form not in canonical or _describes_other(text, s, e):
                 continue  # "map" is not "mAP"
             # a public list's name ("CNN", "model size") is a measure only with a value
-            if form not in weak or MEASURED.search(text, max(0, s - 25), e + 25):
+            if form not in weak or _measured(text, max(0, s - 25), e + 25):
                 spans[(s, e)] = "lexicon"
         return spans, heads, cues
 
@@ -297,10 +301,16 @@ def _qualified_heads(text: str, spans: dict[tuple[int, int], str],
         if first in NOT_QUALIFIERS or VERB_LIKE.search(first) or _modifies(text, e):
             continue
         low, high = max(0, start - 50), e + 30
-        if MEASURED.search(text, low, high) or (text.startswith("error", s)
+        if _measured(text, low, high) or (text.startswith("error", s)
                                                  and COMPARED.search(text, low, high)):
             out.append((start, e))
     return out
+
+
+def _measured(text: str, start: int, end: int) -> bool:
+    """A value (MEASURED) in ``text[start:end]``."""
+    digit = DIGIT.search(text, start, end)
+    return digit is not None and MEASURED.search(text, digit.start(), end) is not None
 
 
 def _modifies(text: str, end: int) -> bool:

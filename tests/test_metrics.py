@@ -271,3 +271,12 @@ def test_metrics_form_matcher_reports_offsets_and_overlaps():
     text = "Its Top-1 accuracy and mAP rise."
     assert sorted(matcher.finditer(text)) == [(4, 18, "top-1 accuracy"), (10, 18, "accuracy"),
                                               (23, 26, "mAP")]
+
+
+@pytest.mark.parametrize("text", [
+    "cuts time by 19.8x", "44% less", "60\\% of", "on 2 GPUs", "a 3 times speedup",
+    "1D conv and ResNet-50 and v2.1", "x1.5 faster", "no numbers", "", "reaches 7", "7 ",
+    "ResNet-50 with 44% less",  # the first digit starts no value, a later one does
+])
+def test_metrics_measured_equals_its_pattern(text):
+    assert mx._measured(text, 0, len(text)) is bool(mx.MEASURED.search(text))
