@@ -27,7 +27,11 @@ from extractors.base import CODE, CODE_AVAILABLE, Document, Mention
 CODE_KIND, PROJECT, DATA, VIDEO, OTHER = "code", "project", "data", "video", "other"
 
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-_TLD = r"(?:com|org|net|io|ai|co|edu|gov|science|dev|app|me|cn|de|uk|fr|jp|info|page|tech)"
+TLDS = (
+    *("com", "org", "net", "io", "ai", "co", "edu", "gov", "science", "dev", "app", "me", "cn"),
+    *("de", "uk", "fr", "jp", "info", "page", "tech"),
+)
+_TLD = rf"(?:{'|'.join(TLDS)})"
 # A host; a space may split the dot before a common TLD when a path follows ("github. com/").
 _HOST = rf"(?:(?:{_LABEL}\.)*{_LABEL}\s?\.\s?{_TLD}(?=[/:])|(?:{_LABEL}\.)+{_LABEL})"
 # Path characters, LaTeX escapes ("\_") included; brackets, braces, quotes and "$" end a URL.
@@ -45,8 +49,7 @@ BARE_URL = re.compile(
 BARE_HOST = re.compile(
     rf"(?:\b(?:at|on|via|see|visit|from)\s+|:\s*|\()(?P<url>(?:[a-z0-9-]+\.)+{_TLD})\b(?![./@-]\w)"
 )
-# Cheap tests for what BARE_URL and BARE_HOST need, so they run only on the few texts with a
-# link (their own scan costs far more; these start with a literal dot, which re finds fast).
+# What BARE_URL and BARE_HOST need, so they are tried only where those are (_link_matches).
 # BARE_URL needs "www." or TLD_SLASH (on lower-cased text): matches the ".com/" of
 # "github.com/x", not "e.g."; BARE_HOST needs TLD_WORD: matches ".org" of "lab.org", not ".NET".
 TLD_SLASH = re.compile(rf"\.\s?{_TLD}/")
@@ -163,9 +166,19 @@ CLAIM_STEMS = (
     *("publish", "github", "supplement", "includ", "provid", "#", "url"),
 )
 WE_VERB_STEMS = ("make", "made", "releas", "publish", "distribut", "provid", "shar", "offer")
-# Every sentence _may_claim passes holds one of these ("open", a release verb, a claim word; an
-# artifact alone claims nothing), so one pass over a document rules out most of its sentences.
-CLAIM_KEYS = ahocorasick_rs.AhoCorasick(list(dict.fromkeys(("open", *WE_VERB_STEMS, *CLAIM_STEMS))))
+# The lower-case literals a document is read for (one Aho-Corasick pass, _scan), by kind.
+# Every sentence _may_claim passes holds a "claim" key ("open", a release verb, a claim word;
+# an artifact alone claims nothing). SCHEME_URL needs "://", BARE_URL "www." or a TLD and a
+# slash ("github. com/" has a space after its dot), TLD_WORD (so BARE_HOST) a dot and a TLD.
+DOC_KEYS = {
+    "claim": tuple(dict.fromkeys(("open", *WE_VERB_STEMS, *CLAIM_STEMS))),
+    "://": ("://",),
+    "www.": ("www.",),
+    ".tld": tuple(f".{tld}" for tld in TLDS),
+    "tld/": tuple(f"{tld}/" for tld in TLDS),
+}
+_DOC_FINDER = ahocorasick_rs.AhoCorasick([key for keys in DOC_KEYS.values() for key in keys])
+_DOC_KINDS = [kind for kind, keys in DOC_KEYS.items() for _ in keys]
 # The lower-case words a sentence is read for (one Aho-Corasick pass, _read), by role. The
 # _may_claim roles: "open", a "verb", an artifact "stem", a "claim" word. Every match of
 # SUBJECT_ARTIFACT (so of ARTIFACT, STRONG_ARTIFACT) starts with an "artifact" word ("source
@@ -232,13 +245,14 @@ class CodeLinkExtractor:
     def __call__(self, document: Document, found: Sequence[Mention]) -> Iterable[Mention]:
         text = document.text
         lowered = _lower(text)
-        mentions = list(self._links(text, lowered))
+        keys = None if lowered is None else _scan(text, lowered)
+        mentions = list(self._links(text, keys))
         masked = _mask(text, [(m.start, m.end) for m in mentions]) if mentions else text
         for mention in mentions:
             _kind_in_context(mention, masked[slice(*document.sentence_bounds(mention.start))])
         available = None
         sentences = _sentences(document)
-        for i in _worth_reading(sentences, mentions, lowered):
+        for i in _worth_reading(sentences, mentions, keys):
             start, end = sentences[i]
             in_sent = [m for m in mentions if start <= m.start < end]
             sentence = masked[start:end]
@@ -255,9 +269,9 @@ class CodeLinkExtractor:
                 mentions.extend(self._named_locations(text, start, end))
         return mentions + ([available] if available else [])
 
-    def _links(self, text: str, lowered: str | None) -> Iterator[Mention]:
+    def _links(self, text: str, keys: _Keys | None) -> Iterator[Mention]:
         seen: set[str] = set()
-        for start, end in _find_urls(text, lowered):
+        for start, end in _find_urls(text, keys):
             url = normalise_url(text[start:end])
             if url in seen:  # "\href{URL}{URL}" and Markdown "[URL](URL)" name one link
                 continue
@@ -324,15 +338,15 @@ def _may_claim(words: _Words) -> bool:
 
 
 def _worth_reading(
-    sentences: Sequence[tuple[int, int]], links: Sequence[Mention], lowered: str | None
+    sentences: Sequence[tuple[int, int]], links: Sequence[Mention], keys: _Keys | None
 ) -> Iterable[int]:
     """Indexes, in order, of the sentences that meet a link or may claim (_may_claim).
 
-    Every sentence _may_claim passes holds a CLAIM_KEYS stem (masked: a "#" where it meets a
-    link), so one Aho-Corasick pass over the lowered document rules out the others. With
-    CASE_TWINS in the text (``lowered`` None) every sentence is read.
+    Every sentence _may_claim passes holds a "claim" key (masked: a "#" where it meets a
+    link), which rules out most sentences. With CASE_TWINS in the text (``keys`` None) every
+    sentence is read.
     """
-    if lowered is None:
+    if keys is None:
         return range(len(sentences))
     starts = [start for start, _ in sentences]
     found = set()
@@ -343,7 +357,7 @@ def _worth_reading(
                 found.add(i)
             i += 1
     low = high = 0
-    for _, start, end in CLAIM_KEYS.find_matches_as_indexes(lowered, overlapping=True):
+    for start, end in keys.claims:
         if low <= start and end <= high:
             continue  # in the sentence found last
         i = bisect_right(starts, start) - 1
@@ -376,12 +390,48 @@ def _sentences(document: Document) -> list[tuple[int, int]]:
 
 def find_urls(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every URL in ``text``, without trailing punctuation or brackets."""
-    return _find_urls(text, _lower(text))
+    lowered = _lower(text)
+    return _find_urls(text, None if lowered is None else _scan(text, lowered))
 
 
-def _find_urls(text: str, lowered: str | None) -> list[tuple[int, int]]:
+class _Keys(NamedTuple):
+    """Where the DOC_KEYS are in a document (see _scan)."""
+
+    claims: list[tuple[int, int]]  # (start, end) of each "claim" key
+    schemes: list[int]  # offsets of "://"
+    www: list[int]  # offsets of "www." (any case)
+    slash_dots: list[int]  # where TLD_SLASH matches the lower-cased text
+    word_dots: list[int]  # where TLD_WORD matches the text
+
+
+def _scan(text: str, lowered: str) -> _Keys:
+    """Every DOC_KEYS key in ``lowered`` (``text`` lower-cased), in one pass.
+
+    A TLD_SLASH match is a dot, maybe a space, and a "tld/" key; a TLD_WORD match starts with
+    a ".tld" key. Each is checked with its pattern where a key says it can be.
+    """
+    found: dict[str, list[tuple[int, int]]] = {kind: [] for kind in DOC_KEYS}
+    for index, start, end in _DOC_FINDER.find_matches_as_indexes(lowered, overlapping=True):
+        found[_DOC_KINDS[index]].append((start, end))
+    slash_dots = {
+        dot
+        for start, _ in found["tld/"]
+        for dot in (start - 1, start - 2)
+        if dot >= 0 and TLD_SLASH.match(lowered, dot)
+    }
+    word_dots = {start for start, _ in found[".tld"] if TLD_WORD.match(text, start)}
+    return _Keys(
+        found["claim"],
+        [start for start, _ in found["://"]],
+        [start for start, _ in found["www."]],
+        sorted(slash_dots),
+        sorted(word_dots),
+    )
+
+
+def _find_urls(text: str, keys: _Keys | None) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for pattern, matches in _link_matches(text, lowered):
+    for pattern, matches in _link_matches(text, keys):
         group = "url" if "url" in pattern.groupindex else 0
         for match in matches:
             start = match.start(group)
@@ -392,25 +442,31 @@ def _find_urls(text: str, lowered: str | None) -> list[tuple[int, int]]:
 
 
 def _link_matches(
-    text: str, lowered: str | None
+    text: str, keys: _Keys | None
 ) -> Iterator[tuple[re.Pattern[str], Iterable[re.Match[str]]]]:
     """Each link pattern with the matches ``pattern.finditer(text)`` would give.
 
     A scan tries a pattern at every character, and most abstracts have no link at all. So
-    each pattern is tried only where one of its matches can start, found from a literal it
-    needs: "://" for SCHEME_URL, "www." or TLD_SLASH for BARE_URL, TLD_WORD for BARE_HOST.
-    With CASE_TWINS in the text (``lowered`` None) BARE_URL's letters are not only ASCII,
-    and it scans.
+    each pattern is tried only where one of its matches can start, found from the keys it
+    needs (DOC_KEYS). With CASE_TWINS in the text (``keys`` None) BARE_URL's letters are not
+    only ASCII, and it scans.
     """
-    if "://" in text:
-        yield SCHEME_URL, _finditer_at(SCHEME_URL, text, _scheme_starts(text))
-    if lowered is None:
+    if keys is None:
+        yield SCHEME_URL, _finditer_at(SCHEME_URL, text, _scheme_starts(_find_all(text, "://")))
         yield BARE_URL, BARE_URL.finditer(text)
+        word_dots = [dot.start() for dot in TLD_WORD.finditer(text)]
     else:
-        yield BARE_URL, _finditer_at(BARE_URL, text, _bare_url_starts(text, lowered))
-    keys = [key.start() for key in TLD_WORD.finditer(text)]
-    if keys:
-        yield BARE_HOST, _finditer_at(BARE_HOST, text, _bare_host_starts(text, keys))
+        yield SCHEME_URL, _finditer_at(SCHEME_URL, text, _scheme_starts(keys.schemes))
+        yield BARE_URL, _finditer_at(BARE_URL, text, _bare_url_starts(text, keys))
+        word_dots = keys.word_dots
+    yield BARE_HOST, _finditer_at(BARE_HOST, text, _bare_host_starts(text, word_dots))
+
+
+def _find_all(text: str, key: str) -> Iterator[int]:
+    at = text.find(key)
+    while at != -1:
+        yield at
+        at = text.find(key, at + 1)
 
 
 def _finditer_at(
@@ -428,27 +484,20 @@ def _finditer_at(
             yield match
 
 
-def _scheme_starts(text: str) -> Iterator[int]:
-    """Where "https", "http" or "ftp" would start before each "://"."""
-    at = text.find("://")
-    while at != -1:
+def _scheme_starts(schemes: Iterable[int]) -> Iterator[int]:
+    """Where "https", "http" or "ftp" would start before each "://" (offsets given)."""
+    for at in schemes:
         yield from (start for start in (at - 5, at - 4, at - 3) if start >= 0)
-        at = text.find("://", at + 3)
 
 
-def _bare_url_starts(text: str, lowered: str) -> list[int]:
+def _bare_url_starts(text: str, keys: _Keys) -> list[int]:
     """Where a BARE_URL match can start: at "www.", or where the host before a TLD_SLASH does.
 
     Its lookbehind refuses a start after a letter, digit, "-" or ".", so a host starts where
     the run of HOST_CHARS before the TLD's dot (and the one space BARE_URL allows) begins.
     """
-    starts = []
-    at = lowered.find("www.")
-    while at != -1:
-        starts.append(at)
-        at = lowered.find("www.", at + 1)
-    for key in TLD_SLASH.finditer(lowered):
-        end = key.start()
+    starts = list(keys.www)
+    for end in keys.slash_dots:
         if end and text[end - 1].isspace():
             end -= 1
         starts.append(len(text[:end].rstrip(HOST_CHARS)))
