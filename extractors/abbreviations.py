@@ -71,7 +71,6 @@ class AbbreviationExtractor:
 
     def __call__(self, document: Document, found: Sequence[Mention]) -> Iterator[Mention]:
         text = document.text
-        backwards = text[::-1]  # where CLAUSE_MARK is looked for (see _clause_start)
         for match in PARENS.finditer(text):
             inner = match.group(1)
             first = inner.strip()
@@ -79,7 +78,7 @@ class AbbreviationExtractor:
                 first = ITEM_BREAK.split(first, maxsplit=1)[0].strip()
             if SHORT_FORM.match(first):
                 mention = self._long_first(
-                    text, backwards, match.start(), first, match.start(1) + inner.index(first)
+                    text, match.start(), first, match.start(1) + inner.index(first)
                 )
             elif len(first.split()) >= 2 and not NOT_LONG_FORM.search(first):
                 mention = self._short_first(
@@ -90,13 +89,9 @@ class AbbreviationExtractor:
             if mention is not None:
                 yield mention
 
-    def _long_first(
-        self, text: str, backwards: str, paren: int, short: str, short_start: int
-    ) -> Mention | None:
-        """ "Cross Stage Partial Network (CSPNet)": find the long form before the parenthesis.
-
-        ``backwards`` is ``text`` reversed."""
-        before = text[_clause_start(backwards, paren) : paren]
+    def _long_first(self, text: str, paren: int, short: str, short_start: int) -> Mention | None:
+        """ "Cross Stage Partial Network (CSPNet)": find the long form before the parenthesis."""
+        before = text[_clause_start(text, paren) : paren]
         window = _last_words(before, min(len(short) + 5, 2 * len(short)))
         if window is None:
             return None
@@ -194,20 +189,21 @@ def _word_start(short: str, long: str, start: int) -> int | None:
     return start
 
 
-def _clause_start(backwards: str, paren: int) -> int:
+def _clause_start(text: str, paren: int) -> int:
     """Where the clause that ends at the parenthesis starts: after the last CLAUSE_MARK before
-    it, at most 200 characters back. Searched in the text reversed (``backwards``, where offset
-    ``i`` of the text is ``len(text) - 1 - i``), so the first mark found is the last one."""
-    n = len(backwards)
-    at, limit = n - paren, n - paren + 200
-    while (mark := CLAUSE_MARK.search(backwards, at, limit)) is not None:
+    it, at most 200 characters back. Searched in those characters reversed (``backwards[j]``
+    is ``text[paren - 1 - j]``), so the first mark found is the last one."""
+    window_start = max(0, paren - 200)
+    backwards = text[window_start:paren][::-1]
+    at = 0
+    while (mark := CLAUSE_MARK.search(backwards, at)) is not None:
         j = mark.start()
         if backwards[j] not in CLAUSE_PUNCT:
-            return n - j
-        if j > n - paren and backwards[j - 1].isspace():  # whitespace after it, before "("
-            return n - j + 1
+            return paren - j
+        if j > 0 and backwards[j - 1].isspace():  # whitespace after it, before "("
+            return paren - j + 1
         at = j + 1
-    return max(0, paren - 200)
+    return window_start
 
 
 def _last_words(text: str, n: int) -> int | None:
