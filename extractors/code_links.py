@@ -179,6 +179,7 @@ DOC_KEYS = {
 }
 _DOC_FINDER = ahocorasick_rs.AhoCorasick([key for keys in DOC_KEYS.values() for key in keys])
 _DOC_KINDS = [kind for kind, keys in DOC_KEYS.items() for _ in keys]
+_CLAIM_KEY_COUNT = len(DOC_KEYS["claim"])  # the first keys of _DOC_FINDER
 # The lower-case words a sentence is read for (one Aho-Corasick pass, _read), by role. The
 # _may_claim roles: "open", a "verb", an artifact "stem", a "claim" word. Every match of
 # SUBJECT_ARTIFACT (so of ARTIFACT, STRONG_ARTIFACT) starts with an "artifact" word ("source
@@ -403,6 +404,9 @@ class _Keys(NamedTuple):
     slash_dots: list[int]  # where TLD_SLASH matches the lower-cased text
     word_dots: list[int]  # where TLD_WORD matches the text
 
+    def any_link(self) -> bool:
+        return bool(self.schemes or self.www or self.slash_dots or self.word_dots)
+
 
 def _scan(text: str, lowered: str) -> _Keys:
     """Every DOC_KEYS key in ``lowered`` (``text`` lower-cased), in one pass.
@@ -410,27 +414,34 @@ def _scan(text: str, lowered: str) -> _Keys:
     A TLD_SLASH match is a dot, maybe a space, and a "tld/" key; a TLD_WORD match starts with
     a ".tld" key. Each is checked with its pattern where a key says it can be.
     """
-    found: dict[str, list[tuple[int, int]]] = {kind: [] for kind in DOC_KEYS}
+    claims, found = [], []
     for index, start, end in _DOC_FINDER.find_matches_as_indexes(lowered, overlapping=True):
-        found[_DOC_KINDS[index]].append((start, end))
+        if index < _CLAIM_KEY_COUNT:
+            claims.append((start, end))
+        else:
+            found.append((_DOC_KINDS[index], start))
+    if not found:  # most abstracts: no link
+        return _Keys(claims, [], [], [], [])
     slash_dots = {
         dot
-        for start, _ in found["tld/"]
+        for kind, start in found
+        if kind == "tld/"
         for dot in (start - 1, start - 2)
         if dot >= 0 and TLD_SLASH.match(lowered, dot)
     }
-    word_dots = {start for start, _ in found[".tld"] if TLD_WORD.match(text, start)}
     return _Keys(
-        found["claim"],
-        [start for start, _ in found["://"]],
-        [start for start, _ in found["www."]],
+        claims,
+        [start for kind, start in found if kind == "://"],
+        [start for kind, start in found if kind == "www."],
         sorted(slash_dots),
-        sorted(word_dots),
+        sorted({start for kind, start in found if kind == ".tld" and TLD_WORD.match(text, start)}),
     )
 
 
 def _find_urls(text: str, keys: _Keys | None) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
+    if keys is not None and not keys.any_link():
+        return spans
     for pattern, matches in _link_matches(text, keys):
         group = "url" if "url" in pattern.groupindex else 0
         for match in matches:
