@@ -27,7 +27,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-import ahocorasick_rs
 from spacy.language import Language
 
 from extractors.base import (
@@ -42,7 +41,6 @@ from extractors.base import (
     Mention,
 )
 from extractors.concepts import Entry
-from extractors.lexicon import folded
 from extractors.phrases import PhraseFinder
 from extractors.shapes import Shape, normalise, shape_of
 
@@ -348,7 +346,8 @@ class MethodExtractor:
 
     def __init__(self, nlp: Language, entries: Iterable[Entry]) -> None:
         self._exact = PhraseFinder(nlp.vocab, attr="ORTH")
-        self._lower = PhraseFinder(nlp.vocab, attr="LOWER")
+        # the cue words are read in the same pass as the lower-case forms
+        self._lower = PhraseFinder(nlp.vocab, attr="LOWER", keys=_CUE_WORDS)
         self._known: dict[str, str] = {}  # normalised name or alias -> the entry's name
         for entry in entries:
             forms = (entry.name, *entry.aliases)
@@ -372,10 +371,11 @@ class MethodExtractor:
     def known(self, text: str) -> bool:
         return normalise(text) in self._known or normalise(text.rstrip("s")) in self._known
 
-    def lexicon_spans(self, document: Document) -> Iterator[tuple[int, int]]:
+    def read(self, document: Document) -> tuple[list[tuple[int, int]], _CueWords]:
+        """The spans of lexicon forms in a document, and where its cue words are."""
         text = document.text
-        yield from self._exact(document.doc, text)
-        yield from self._lower(document.doc, text)
+        lower, cues = self._lower.find(document.doc, text)
+        return self._exact(document.doc, text) + lower, _CueWords(text, cues)
 
 
 class _Scan:
@@ -391,14 +391,15 @@ class _Scan:
         self.abbrs = [m for m in found if m.label == ABBREVIATION]
         self.long_spans = [(a.attrs["long_start"], a.attrs["long_end"]) for a in self.abbrs]
         self.sent_starts = [start for start, _ in document.sentences()]
-        self._cue_words: _CueWords | None = None
+        spans, self.cues = owner.read(document)
+        self.lexicon = spans
 
     # -- candidates ----------------------------------------------------------------------------
 
     def candidates(self) -> dict[tuple[int, int], _Candidate]:
         text = self.text
         out: dict[tuple[int, int], _Candidate] = {}
-        for start, end in self.owner.lexicon_spans(self.doc):
+        for start, end in self.lexicon:
             variant = VARIANT.match(text, end)
             if variant and not text[start:end].endswith("s"):
                 end = variant.end()
@@ -483,7 +484,7 @@ class _Scan:
         before = text[low:anchor]
         after = text[cand.end : min(s_end, cand.end + 80)]
         # the cues whose words are in before, before[-60:] and before[-40:]
-        in_all, in_60, in_40 = self.cue_words().before(low, anchor)
+        in_all, in_60, in_40 = self.cues.before(low, anchor)
         if in_40 & EXISTING and EXISTING_CUE.search(before[-40:]):
             return "component"
         if (
@@ -511,12 +512,6 @@ class _Scan:
         ):
             return "component"
         return None
-
-    def cue_words(self) -> _CueWords:
-        """The document's :class:`_CueWords`, found on first need."""
-        if self._cue_words is None:
-            self._cue_words = _CueWords(self.text)
-        return self._cue_words
 
     def _introduces(self, cand: _Candidate) -> bool:
         """The title names it, or "we propose/present X" right before it."""
@@ -641,21 +636,18 @@ EXISTING, NAMING, PROPOSE, BASELINE, COMPONENT = (
 ALL_CUES = sum(CUE_BIT.values())
 _CUE_WORDS = list(dict.fromkeys(key for keys in CUE_KEYS.values() for key in keys))
 _CUES_OF_WORD = [sum(CUE_BIT[c] for c in CUE_KEYS if w in CUE_KEYS[c]) for w in _CUE_WORDS]
-_CUE_AUTOMATON = ahocorasick_rs.AhoCorasick(
-    _CUE_WORDS, implementation=ahocorasick_rs.Implementation.DFA
-)
 
 
 class _CueWords:
-    """Where the :data:`CUE_KEYS` words start in one text, from one Aho-Corasick pass over it in
-    lower case: a cue pattern can match a window only if one of its words starts there.
+    """Where the :data:`CUE_KEYS` words start in one text, found in its lower case (with the
+    lexicon forms): a cue pattern can match a window only if one of its words starts there.
     Case-insensitive patterns also match "ı", "ſ" and "İ" for "i", "s" and "i", which
     lower-casing does not give, so in a text with one of them every cue is tried."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, found: list[tuple[int, int]]) -> None:
+        """``found``: ``(start, index in _CUE_WORDS)`` of each cue word in ``text``."""
         self.everywhere = not text.isascii() and any(c in text for c in "ıſİ")
-        found = _CUE_AUTOMATON.find_matches_as_indexes(folded(text), overlapping=True)
-        pairs = sorted((start, _CUES_OF_WORD[i]) for i, start, _ in found)
+        pairs = sorted((start, _CUES_OF_WORD[i]) for start, i in found)
         self.starts = [start for start, _ in pairs]
         self.cues = [cues for _, cues in pairs]
 

@@ -7,14 +7,15 @@ spelling into one Aho-Corasick automaton (``ahocorasick_rs``), reads the text on
 hit where ``Doc.char_span`` finds tokens starting and ending exactly there whose ORTH (or LOWER)
 values are the phrase's: the spans a ``PhraseMatcher`` on that attribute returns.
 
-Phrases of more than :data:`MAX_TOKENS` tokens (rare, and 2**(n-1) grows fast) stay with a
-``PhraseMatcher``, and so does a LOWER search in a text whose lower case is not one character
-per character ("İ") or depends on context (the Greek final sigma).
+The automaton also reports a caller's further strings (keys) wherever they occur, so a text is
+read once for both. Phrases of more than :data:`MAX_TOKENS` tokens (rare, and 2**(n-1) grows
+fast) stay with a ``PhraseMatcher``, and so does a LOWER search in a text whose lower case is
+not one character per character ("İ") or depends on context (the Greek final sigma).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import product
 
 import ahocorasick_rs
@@ -22,22 +23,28 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from extractors.lexicon import folded
+
 MAX_TOKENS = 8  # a phrase of 8 tokens has 128 spellings
 
 
 class PhraseFinder:
-    """The ``(start_char, end_char)`` spans a ``PhraseMatcher(vocab, attr)`` would find."""
+    """The ``(start_char, end_char)`` spans a ``PhraseMatcher(vocab, attr)`` would find.
 
-    def __init__(self, vocab: Vocab, attr: str = "ORTH") -> None:
+    ``keys`` are further strings reported wherever they occur in the text the automaton reads
+    (the lower-cased text for LOWER), bounded or not, so a caller reads a text once for both.
+    """
+
+    def __init__(self, vocab: Vocab, attr: str = "ORTH", keys: Sequence[str] = ()) -> None:
         if attr not in ("ORTH", "LOWER"):
             raise ValueError(f"attr must be ORTH or LOWER, not {attr!r}")
         self.lower = attr == "LOWER"
+        self.keys = list(keys)
         self._spellings: dict[str, set[tuple[str, ...]]] = {}  # spelling -> token sequences
         self._all = PhraseMatcher(vocab, attr=attr)  # for texts the automaton cannot read
         self._long = PhraseMatcher(vocab, attr=attr)  # phrases of more than MAX_TOKENS tokens
         self._has_long = False
-        self._automaton: tuple[ahocorasick_rs.AhoCorasick, list[set[tuple[str, ...]]]] | None
-        self._automaton = None
+        self._automaton: tuple[ahocorasick_rs.AhoCorasick, list[_Target]] | None = None
 
     def add(self, phrases: list[Doc]) -> None:
         """Add phrases, each a Doc made by the pipeline's tokeniser (``nlp.make_doc``)."""
@@ -54,33 +61,61 @@ class PhraseFinder:
                 self._spellings.setdefault(spelling, set()).add(tokens)
         self._automaton = None  # built again on the next search
 
-    def __call__(self, doc: Doc, text: str) -> Iterator[tuple[int, int]]:
+    def __call__(self, doc: Doc, text: str) -> list[tuple[int, int]]:
         """Spans of every phrase in ``doc``, whose text is ``text`` (``Doc.text`` rebuilds it)."""
+        return self.find(doc, text)[0]
+
+    def find(self, doc: Doc, text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Spans of every phrase in ``doc``, and ``(start, key index)`` of every key."""
+        by_matcher = False
         if self.lower:
             low = text.lower()
-            if not text.isascii() and (len(low) != len(text) or "Σ" in text):
-                yield from _spans(doc, self._all(doc))
-                return
+            if not text.isascii() and len(low) != len(text):  # "İ": offsets would shift
+                low, by_matcher = folded(text), True
+            elif not text.isascii() and "Σ" in text:  # its lower case depends on the next letter
+                by_matcher = True
             text = low
-        if self._spellings:
-            yield from self._search(doc, text)
-        if self._has_long:
-            yield from _spans(doc, self._long(doc))
+        spans, keys = self._search(doc, text, phrases=not by_matcher)
+        if by_matcher:
+            spans = _spans(doc, self._all(doc))
+        elif self._has_long:
+            spans += _spans(doc, self._long(doc))
+        return spans, keys
 
-    def _search(self, doc: Doc, text: str) -> Iterator[tuple[int, int]]:
+    def _search(
+        self, doc: Doc, text: str, phrases: bool
+    ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         if self._automaton is None:
-            keys = list(self._spellings)
-            self._automaton = (
-                ahocorasick_rs.AhoCorasick(keys, implementation=ahocorasick_rs.Implementation.DFA),
-                [self._spellings[key] for key in keys],
-            )
-        automaton, sequences = self._automaton
+            self._automaton = self._build()
+        automaton, targets = self._automaton
+        spans: list[tuple[int, int]] = []
+        keys: list[tuple[int, int]] = []
+        if not targets:
+            return spans, keys
         for i, start, end in automaton.find_matches_as_indexes(text, overlapping=True):
-            span = doc.char_span(start, end)  # None unless tokens start and end right there
-            if span is not None:
-                tokens = tuple(t.lower_ if self.lower else t.orth_ for t in span)
-                if tokens in sequences[i]:
-                    yield start, end
+            sequences, key = targets[i]
+            if key is not None:
+                keys.append((start, key))
+            if sequences and phrases:
+                span = doc.char_span(start, end)  # None unless tokens start and end right there
+                if span is not None:
+                    tokens = tuple(t.lower_ if self.lower else t.orth_ for t in span)
+                    if tokens in sequences:
+                        spans.append((start, end))
+        return spans, keys
+
+    def _build(self) -> tuple[ahocorasick_rs.AhoCorasick, list[_Target]]:
+        targets: dict[str, _Target] = {s: (seqs, None) for s, seqs in self._spellings.items()}
+        for i, key in enumerate(self.keys):
+            targets[key] = (targets.get(key, (None, None))[0], i)
+        automaton = ahocorasick_rs.AhoCorasick(  # a DFA: twice the NFA's speed
+            list(targets), implementation=ahocorasick_rs.Implementation.DFA
+        )
+        return automaton, list(targets.values())
+
+
+# What a string in the automaton stands for: the token sequences it spells, and a key index
+_Target = tuple[set[tuple[str, ...]] | None, int | None]
 
 
 def spellings(tokens: tuple[str, ...]) -> Iterator[str]:
@@ -93,7 +128,5 @@ def spellings(tokens: tuple[str, ...]) -> Iterator[str]:
         yield tokens[0] + "".join(gap + token for gap, token in zip(gaps, tokens[1:], strict=True))
 
 
-def _spans(doc: Doc, matches: list[tuple[int, int, int]]) -> Iterator[tuple[int, int]]:
-    for _, start, end in matches:
-        span = doc[start:end]
-        yield span.start_char, span.end_char
+def _spans(doc: Doc, matches: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    return [(doc[start:end].start_char, doc[start:end].end_char) for _, start, end in matches]

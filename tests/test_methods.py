@@ -367,3 +367,13 @@ def test_phrases_finder_agrees_with_the_phrase_matcher_on_the_seeds(pipeline):
             doc = document.doc
             expected = {(doc[s:e].start_char, doc[s:e].end_char) for _, s, e in matcher(doc)}
             assert set(finder(doc, document.text)) == expected, paper.id
+
+
+def test_phrases_finder_reports_keys_anywhere(pipeline):
+    nlp = pipeline.nlp
+    finder = PhraseFinder(nlp.vocab, "LOWER", keys=["with", "graph neural network"])
+    finder.add([nlp.make_doc("graph neural network")])
+    text = "Graph Neural Network withheld, with"
+    spans, keys = finder.find(nlp.make_doc(text), text)
+    assert spans == [(0, 20)]
+    assert keys == [(0, 1), (21, 0), (31, 0)]  # bounded or not: "withheld" holds "with"
