@@ -41,6 +41,10 @@ CUE_KEYS = ("outperform", "surpass", "beat", "outclass", "exceed", "superior", "
             "favorabl", "favourabl")
 LATE_KEYS = frozenset({"better", "favorabl", "favourabl"})
 CUE_AUTOMATON = ahocorasick_rs.AhoCorasick(CUE_KEYS)
+# A text is read for cues only if it holds one of CUE_KEYS, "better" and "superior" counting
+# only as "better than" and "superior to" with one space (so "better\nthan" alone is not read,
+# though CUE matches it: kept as it always was, for unchanged output).
+GATED_KEYS = {"better": "better than", "superior": "superior to"}
 # The four non-ASCII letters IGNORECASE equates with ASCII ones: matches "ſ" (long s, = "s")
 # and "İ" (whose lower case is two characters, shifting offsets); must not match "é". Where one
 # occurs, keys read from the lower-cased text could miss a CUE match: the whole text is scanned.
@@ -66,8 +70,13 @@ class ComparisonExtractor:
 
     def __call__(self, document: Document, found: Sequence[Mention]) -> Iterable[Mention]:
         text = document.text
-        cues = list(_cues(text))
-        if not cues:  # most abstracts
+        lowered = text.lower()
+        keys = CUE_AUTOMATON.find_matches_as_indexes(lowered, overlapping=True)
+        if not any(CUE_KEYS[i] not in GATED_KEYS or GATED_KEYS[CUE_KEYS[i]] in lowered
+                   for i, _, _ in keys):
+            return []  # most abstracts
+        cues = list(_cues(text, keys))
+        if not cues:
             return []
         methods = sorted((m for m in found if m.label == METHOD), key=lambda m: m.start)
         if not methods:
@@ -94,22 +103,23 @@ class ComparisonExtractor:
         return out
 
 
-def _cues(text: str) -> Iterator[re.Match[str]]:
-    """What ``CUE.finditer(text)`` gives, trying CUE only where it can start."""
+def _cues(text: str, keys: list[tuple[int, int, int]]) -> Iterator[re.Match[str]]:
+    """What ``CUE.finditer(text)`` gives, trying CUE only where it can start; ``keys`` are
+    CUE_AUTOMATON's matches over ``text.lower()``."""
     if not text.isascii() and FOLDS_TO_ASCII.search(text):
         yield from CUE.finditer(text)
         return
     end = 0
-    for start in _cue_starts(text):
+    for start in _cue_starts(text, keys):
         if start >= end and (cue := CUE.match(text, start)) is not None:
             end = cue.end()
             yield cue
 
 
-def _cue_starts(text: str) -> list[int]:
+def _cue_starts(text: str, keys: list[tuple[int, int, int]]) -> list[int]:
     """Offsets where a CUE match may start, in order: every match holds a key of CUE_KEYS."""
     starts = set()
-    for i, start, _ in CUE_AUTOMATON.find_matches_as_indexes(text.lower(), overlapping=True):
+    for i, start, _ in keys:
         if CUE_KEYS[i] not in LATE_KEYS:
             starts.add(start)
             continue

@@ -70,7 +70,21 @@ def test_relations_become_outperforms_edges_with_evidence():
     "It does better than VGG, do better than, performing better than, works better than.",
 ])
 def test_relations_cues_are_the_regex_matches(text):
-    from extractors.relations import CUE, _cues
+    from extractors.relations import CUE, CUE_AUTOMATON, _cues
 
-    assert [m.span() for m in _cues(text)] == [m.span() for m in CUE.finditer(text)]
-    assert [m.span() for m in _cues(text)]  # every row holds a cue
+    keys = CUE_AUTOMATON.find_matches_as_indexes(text.lower(), overlapping=True)
+    assert [m.span() for m in _cues(text, keys)] == [m.span() for m in CUE.finditer(text)]
+    assert [m.span() for m in CUE.finditer(text)]  # every row holds a cue
+
+
+@pytest.mark.parametrize("abstract, expected", [
+    ("We propose GlowNet. GlowNet is better than VGG.", {("GlowNet", "VGG", None, None)}),
+    # only one space in "better than" or "superior to" gets a text read (as it always was)
+    ("We propose GlowNet. GlowNet is better\nthan VGG.", set()),
+    ("We propose GlowNet. GlowNet is superior  to VGG.", set()),
+    # another cue word gets it read, and then CUE finds "superior  to" too
+    ("We propose GlowNet. GlowNet is superior  to VGG and beats MLP.",
+     {("GlowNet", "VGG", None, None)}),
+])
+def test_relations_texts_are_read_for_cues_by_their_words(pipeline, abstract, expected):
+    assert compare(pipeline, abstract) == expected
