@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 import string
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+from operator import itemgetter
 from typing import NamedTuple
 from urllib.parse import urlsplit, urlunsplit
 
@@ -183,8 +184,10 @@ _CLAIM_KEY_COUNT = len(DOC_KEYS["claim"])  # the first keys of _DOC_FINDER
 # The lower-case words a sentence is read for (one Aho-Corasick pass, _read), by role. The
 # _may_claim roles: "open", a "verb", an artifact "stem", a "claim" word. Every match of
 # SUBJECT_ARTIFACT (so of ARTIFACT, STRONG_ARTIFACT) starts with an "artifact" word ("source
-# code", "pre-trained models", "model weights"); WE_MAKE_AVAILABLE needs a "make" word,
-# WE_RELEASE a "release" word, WE_PROVIDE a "provide" word, OPEN_SOURCE_SELF "open".
+# code", "pre-trained models", "model weights"); ARTIFACT_IS_AVAILABLE needs one of its
+# claim words after the verb ("is_available"), ARTIFACT_AVAILABLE_AT one of its own
+# ("available_at"); WE_MAKE_AVAILABLE needs a "make" word, WE_RELEASE a "release" word,
+# WE_PROVIDE a "provide" word, OPEN_SOURCE_SELF "open".
 SENTENCE_WORDS = {
     "open": ("open",),
     "verb": WE_VERB_STEMS,
@@ -193,12 +196,17 @@ SENTENCE_WORDS = {
     "artifact": ("source", "code", "implementation", "software", "librar", "tool", "package")
     + ("script", "checkpoint", "model", "weights", "pre", "repo", "pipeline", "system")
     + ("framework",),
+    "is_available": ("available", "released", "open", "public", "accessible", "found")
+    + ("accessed", "downloaded", "obtained", "hosted", "shared", "published", "github")
+    + ("supplement", "included", "provided", "#", "url"),
+    "available_at": ("available", "released", "accessible"),
     "make": ("make", "made"),
     "release": ("releas", "open", "publish", "distribute"),
     "provide": ("provide", "share", "offer"),
 }
 _WORDS = sorted({word for words in SENTENCE_WORDS.values() for word in words})
 _WORD_ROLES = [frozenset(r for r, words in SENTENCE_WORDS.items() if w in words) for w in _WORDS]
+_ARTIFACT_WORD = ["artifact" in roles for roles in _WORD_ROLES]
 _WORD_FINDER = ahocorasick_rs.AhoCorasick(_WORDS)
 # The letters IGNORECASE matches to an ASCII letter that str.lower() does not lower to it
 # ("İ", "ı", "ſ", the Kelvin sign): with one of them only the patterns themselves can tell.
@@ -308,19 +316,19 @@ class _Words(NamedTuple):
     """What :func:`_read` found in a sentence."""
 
     lowered: str | None  # None: CASE_TWINS, lower-casing is not safe
-    roles: frozenset[str]  # the SENTENCE_WORDS roles of the words found (all if lowered is None)
+    roles: set[str]  # the SENTENCE_WORDS roles of the words found (all if lowered is None)
     starts: list[int] | None  # where "artifact" words start (None: anywhere)
 
 
 def _read(sentence: str) -> _Words:
     lowered = _lower(sentence)
     if lowered is None:
-        return _Words(None, frozenset(SENTENCE_WORDS), None)
-    roles: frozenset[str] = frozenset()
+        return _Words(None, set(SENTENCE_WORDS), None)
+    roles: set[str] = set()
     starts = []
     for index, start, _ in _WORD_FINDER.find_matches_as_indexes(lowered, overlapping=True):
         roles |= _WORD_ROLES[index]
-        if "artifact" in _WORD_ROLES[index]:
+        if _ARTIFACT_WORD[index]:
             starts.append(start)
     return _Words(lowered, roles, starts)
 
@@ -378,15 +386,14 @@ def _kind_in_context(mention: Mention, sentence: str) -> None:
 
 def _sentences(document: Document) -> list[tuple[int, int]]:
     """Sentence offsets, with a sentence that runs from the title into the abstract cut in two."""
+    spans = document.sentences()
     cut = document.title_end
-    spans = []
-    for start, end in document.sentences():
-        if start < cut < end:
-            spans.append((start, cut))
-            start = cut + 2
-        if start < end:
-            spans.append((start, end))
-    return spans
+    i = bisect_left(spans, cut, key=itemgetter(0)) - 1  # the last sentence starting before it
+    if i < 0 or spans[i][1] <= cut:
+        return spans  # (spaCy sentences are never empty)
+    start, end = spans[i]
+    halves = [(start, cut)] + ([(cut + 2, end)] if cut + 2 < end else [])
+    return spans[:i] + halves + spans[i + 1 :]
 
 
 def find_urls(text: str) -> list[tuple[int, int]]:
@@ -617,8 +624,9 @@ def _claims(sentence: str, url_kinds: Sequence[str], words: _Words) -> bool:
     starts, roles = words.starts, words.roles
     if url_kinds and _found_at(ARTIFACT_RE, sentence, starts) and not _data_only(sentence):
         return True
-    if _found_at(ARTIFACT_IS_AVAILABLE, sentence, starts) or _found_at(
-        ARTIFACT_AVAILABLE_AT, sentence, starts
+    is_available = "is_available" in roles and _found_at(ARTIFACT_IS_AVAILABLE, sentence, starts)
+    if is_available or (
+        "available_at" in roles and _found_at(ARTIFACT_AVAILABLE_AT, sentence, starts)
     ):
         return not _data_only(sentence)
     if "make" in roles and WE_MAKE_AVAILABLE.search(sentence):
