@@ -186,9 +186,10 @@ DATA_AFTER = re.compile(  # used with .match(text, pos), which anchors at pos
     re.IGNORECASE,
 )
 
-# Words every match of a context cue contains (in lower case), so a cue is tried on a window only
-# where one of them starts (:class:`_CueWords`); most windows hold none. PROPOSE_CUE keeps its
-# verbs: its subjects ("we", "here") are in too many words.
+# Words every match of a context cue starts with (in lower case), so a cue is tried on a window
+# only where one of them starts (:class:`_CueWords`); most windows hold none. PROPOSE_CUE keeps
+# its verbs, which its matches hold but do not start with: its subjects ("we", "here") are in too
+# many words; it is tried on the whole window when one of them is there.
 CUE_KEYS: dict[re.Pattern[str], tuple[str, ...]] = {
     EXISTING_CUE: (
         "recently",
@@ -483,14 +484,15 @@ class _Scan:
         low = max(s_start, anchor - 120)
         before = text[low:anchor]
         after = text[cand.end : min(s_end, cand.end + 80)]
-        # the cues whose words are in before, before[-60:] and before[-40:]
-        in_all, in_60, in_40 = self.cues.before(low, anchor)
-        if in_40 & EXISTING and EXISTING_CUE.search(before[-40:]):
+        cues = self.cues
+        words = cues.between(low, anchor)  # cue words in before: mostly none
+        near_40, near_60 = max(low, anchor - 40), max(low, anchor - 60)  # before[-40:], [-60:]
+        if words and cues.search(words, EXISTING, EXISTING_CUE, before[-40:], near_40):
             return "component"
         if (
             cand.title_name
             or OURS_AFTER.match(after)
-            or (in_all & NAMING and NAMING_CUE.search(before))
+            or (words and cues.search(words, NAMING, NAMING_CUE, before, low))
         ):
             return "proposed"
         if APPOSITIVE_NEW.match(after) or PASSIVE_PROPOSED.match(after):
@@ -501,15 +503,15 @@ class _Scan:
             and (MODULE_AFTER.match(after) or MODULE_HEAD.search(cand.long_form))
         ):
             return "proposed"
-        if in_all & PROPOSE:
+        if any(bits & PROPOSE for _, bits in words):
             cue_ends = [m.end() for m in PROPOSE_CUE.finditer(before)]
             if cue_ends and not _interrupted(before[cue_ends[-1] :]):
                 return "proposed"
-        if in_60 & BASELINE and BASELINE_CUE.search(before[-60:]):
+        if words and cues.search(words, BASELINE, BASELINE_CUE, before[-60:], near_60):
             return "baseline"
-        if (in_40 & COMPONENT and COMPONENT_CUE.search(before[-40:])) or COMPONENT_AFTER.match(
-            after
-        ):
+        if (
+            words and cues.search(words, COMPONENT, COMPONENT_CUE, before[-40:], near_40)
+        ) or COMPONENT_AFTER.match(after):
             return "component"
         return None
 
@@ -647,24 +649,28 @@ class _CueWords:
     def __init__(self, text: str, found: list[tuple[int, int]]) -> None:
         """``found``: ``(start, index in _CUE_WORDS)`` of each cue word in ``text``."""
         self.everywhere = not text.isascii() and any(c in text for c in "ıſİ")
-        pairs = sorted((start, _CUES_OF_WORD[i]) for start, i in found)
-        self.starts = [start for start, _ in pairs]
-        self.cues = [cues for _, cues in pairs]
+        self.pairs = sorted((start, _CUES_OF_WORD[i]) for start, i in found)
+        self.starts = [start for start, _ in self.pairs]
 
-    def before(self, low: int, end: int) -> tuple[int, int, int]:
-        """The cue bits of the words starting in ``text[low:end]``, in its last 60 characters
-        and in its last 40 (the windows :meth:`_Scan.role_at` reads)."""
+    def between(self, low: int, end: int) -> list[tuple[int, int]]:
+        """``(start, cue bits)`` of the cue words starting in ``text[low:end]`` (a few at most);
+        one word of every cue at ``low`` where every cue is tried."""
         if self.everywhere:
-            return ALL_CUES, ALL_CUES, ALL_CUES
-        starts, cues = self.starts, self.cues
-        in_all = in_60 = in_40 = 0
-        for i in range(bisect_left(starts, low), bisect_left(starts, end)):  # a few at most
-            in_all |= cues[i]
-            if starts[i] >= end - 60:
-                in_60 |= cues[i]
-                if starts[i] >= end - 40:
-                    in_40 |= cues[i]
-        return in_all, in_60, in_40
+            return [(low, ALL_CUES)]
+        return self.pairs[bisect_left(self.starts, low) : bisect_left(self.starts, end)]
+
+    def search(
+        self, words: list[tuple[int, int]], bit: int, cue: re.Pattern[str], window: str, offset: int
+    ) -> bool:
+        """``cue.search(window)`` for a window of the text starting at ``offset``, given the
+        window's :meth:`between` words: tried only where one of the cue's words (``bit``)
+        starts. (The bit is passed, not looked up: hashing a Pattern hashes its code.)"""
+        if self.everywhere:
+            return cue.search(window) is not None
+        for start, cues in words:
+            if cues & bit and start >= offset and cue.match(window, start - offset):
+                return True
+        return False
 
 
 class _Spans:
