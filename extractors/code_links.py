@@ -686,7 +686,12 @@ def _host(netloc: str) -> str:
 
 def _mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
     """``text`` with each span replaced by "#", so URL paths are not read as words."""
-    chars = list(text)
-    for start, end in spans:
-        chars[start:end] = "#" * (end - start)
-    return "".join(chars)
+    pieces: list[str] = []
+    done = 0
+    for start, end in sorted(spans):
+        start = max(start, done)  # spans may overlap
+        if start < end:
+            pieces += (text[done:start], "#" * (end - start))
+            done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
