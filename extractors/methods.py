@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate
 
 from spacy.language import Language
@@ -120,6 +120,13 @@ APPOSITIVE_NEW = re.compile(
     r"scalable|first|principled|plug-and-play|effective|flexible|powerful)\b",
     re.IGNORECASE,
 )
+
+# The first character after the leading quotes and white space of an APPOSITIVE_NEW match, and
+# after the white space of a PASSIVE_PROPOSED one ("İ" and "ı" match "i" case-insensitively);
+# "" (nothing after the name) is in every string, so an empty rest is tried.
+QUOTES = "\"”'’`"
+APPOSITIVE_FIRST = "(,-—–:iIİı"
+PASSIVE_FIRST = "(iIaAwWhHİı"
 
 # "(ours)" or "our" marker after a name: matches " (ours)"; must not match " (2019)".
 OURS_AFTER = re.compile(r"^\s*\((?:ours|proposed)\)", re.IGNORECASE)
@@ -273,6 +280,9 @@ CUE_KEYS: dict[re.Pattern[str], tuple[str, ...]] = {
     ),
 }
 
+# What separates the words of a long form: matches " " and "-"; must not match "_".
+LONG_FORM_WORDS = re.compile(r"[\s\-]+")
+
 # The head noun of a long form that names a method: matches "Hierarchical Edge Module"; must not
 # match "magnetic resonance imaging".
 METHOD_HEAD = re.compile(
@@ -337,6 +347,10 @@ class _Candidate:
     title_name: bool = False
     entity: str | None = None  # the lexicon entry's name: joins "ResNet" and "residual networks"
     cue: str | None = OWN  # the role its own context shows, read on first need (role_at)
+    key: str = field(init=False)  # normalise(text): the name's identity, asked for often
+
+    def __post_init__(self) -> None:
+        self.key = normalise(self.text)
 
 
 class MethodExtractor:
@@ -435,6 +449,8 @@ class _Scan:
 
     def _title_candidate(self, out: dict[tuple[int, int], _Candidate]) -> None:
         title = self.doc.title
+        if ":" not in title and "：" not in title:  # what TITLE_NAME needs
+            return
         match = TITLE_NAME.match(title)
         if not match or TITLE_NOT_SYSTEM.search(title[match.end(1) :][:60]):
             return
@@ -489,13 +505,16 @@ class _Scan:
         near_40, near_60 = max(low, anchor - 40), max(low, anchor - 60)  # before[-40:], [-60:]
         if words and cues.search(words, EXISTING, EXISTING_CUE, before[-40:], near_40):
             return "component"
+        first = after.lstrip()[:1]  # what OURS_AFTER and PASSIVE_PROPOSED start with
         if (
             cand.title_name
-            or OURS_AFTER.match(after)
+            or (first == "(" and OURS_AFTER.match(after))
             or (words and cues.search(words, NAMING, NAMING_CUE, before, low))
         ):
             return "proposed"
-        if APPOSITIVE_NEW.match(after) or PASSIVE_PROPOSED.match(after):
+        if (
+            after.lstrip(QUOTES).lstrip()[:1] in APPOSITIVE_FIRST and APPOSITIVE_NEW.match(after)
+        ) or (first in PASSIVE_FIRST and PASSIVE_PROPOSED.match(after)):
             return "proposed"
         if (
             cand.long_form
@@ -509,9 +528,9 @@ class _Scan:
                 return "proposed"
         if words and cues.search(words, BASELINE, BASELINE_CUE, before[-60:], near_60):
             return "baseline"
-        if (
-            words and cues.search(words, COMPONENT, COMPONENT_CUE, before[-40:], near_40)
-        ) or COMPONENT_AFTER.match(after):
+        if (words and cues.search(words, COMPONENT, COMPONENT_CUE, before[-40:], near_40)) or (
+            after[1:2] in "bBeEdDfF" and COMPONENT_AFTER.match(after)
+        ):
             return "component"
         return None
 
@@ -532,7 +551,7 @@ class _Scan:
 
     def accept(self, cand: _Candidate, role: str | None = OWN) -> bool:
         """Whether the candidate names a method, given the role its context shows."""
-        key = normalise(cand.text)
+        key = cand.key
         if not key or key in NOT_METHODS or self.is_blocked(cand):
             return False
         if DATA_AFTER.match(self.text, cand.end):
@@ -560,7 +579,7 @@ class _Scan:
         long_form = cand.long_form or ""
         if self.owner.known(long_form) or self.owner.known(cand.text):
             return True
-        head = re.split(r"[\s\-]+", long_form.strip())[-1]
+        head = LONG_FORM_WORDS.split(long_form.strip())[-1]
         if METHOD_HEAD.search(head):
             return True
         return role == "proposed" and any(w[:1].isupper() for w in long_form.split())
@@ -576,9 +595,9 @@ class _Scan:
         ordered = sorted(cands.values(), key=lambda c: (c.start, -c.end))
         for cand in ordered:
             if cand.long_form is not None and not self.accept(cand):
-                rejected.add(normalise(cand.text))
+                rejected.add(cand.key)
         for cand in ordered:
-            key = normalise(cand.text)
+            key = cand.key
             if key in rejected or not self.accept(cand):
                 continue
             best = roles.get(key, "mentioned")
@@ -594,7 +613,7 @@ class _Scan:
                 entities.setdefault(key, cand.entity)
         self._coordinate(ordered, roles, rejected)
         for cand in ordered:
-            key = normalise(cand.text)
+            key = cand.key
             if key not in roles:
                 continue
             role = roles[key]
@@ -616,9 +635,14 @@ class _Scan:
         """ "X, Y and Z": acronyms listed beside an accepted method are methods too."""
         for left, right in zip(ordered, ordered[1:], strict=False):
             gap = self.text[left.end : right.start]
-            if not COORDINATION_GAP.fullmatch(gap):
+            core = gap.strip()  # what COORDINATION_GAP leaves between its white space
+            if (
+                core not in LIST_WORDS
+                and not (core[:1] == "," and core.endswith(("and", "or")))
+                or not COORDINATION_GAP.fullmatch(gap)
+            ):
                 continue
-            lkey, rkey = normalise(left.text), normalise(right.text)
+            lkey, rkey = left.key, right.key
             for known, other, cand in ((lkey, rkey, right), (rkey, lkey, left)):
                 if (
                     known in roles
@@ -711,16 +735,20 @@ def candidate_words(text: str) -> Iterator[tuple[int, str]]:
 # The gap between two listed names: matches ", ", " and ", ", and ", " or ", "/"; must not match
 # " is ".
 COORDINATION_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|/)\s*")
+# A COORDINATION_GAP without its white space is one of these, or "," then "and" or "or"
+LIST_WORDS = frozenset({",", "/", "and", "or", "&"})
+
+
+# A comparison or a second clause between a propose cue and a name: matches " that uses ";
+# must not match " a new detector, ".
+INTERRUPTION = re.compile(
+    r"\b(?:than|compared|outperform\w*|surpass\w*|over|unlike|such as|e\.g\.|including|"
+    r"like|based on|built (?:on|upon)|upon|extends?|with|using|from|of|to|on|which|that|"
+    r"where|while|and (?:evaluate|compare|show|demonstrate))\b",
+    re.IGNORECASE,
+)
 
 
 def _interrupted(between: str) -> bool:
     """A comparison or a second clause between a propose cue and a name breaks the link."""
-    return bool(
-        re.search(
-            r"\b(?:than|compared|outperform\w*|surpass\w*|over|unlike|such as|e\.g\.|including|"
-            r"like|based on|built (?:on|upon)|upon|extends?|with|using|from|of|to|on|which|that|"
-            r"where|while|and (?:evaluate|compare|show|demonstrate))\b",
-            between,
-            re.IGNORECASE,
-        )
-    )
+    return INTERRUPTION.search(between) is not None

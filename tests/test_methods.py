@@ -241,6 +241,10 @@ PATTERNS = [
     (mt.TITLE_NOT_SYSTEM, "A Framework for Agents", False),
     (mt.TITLE_GENERIC, "Revisiting", True),
     (mt.TITLE_GENERIC, "Maestro", False),
+    (mt.LONG_FORM_WORDS, "Edge-Aware Module", True),
+    (mt.LONG_FORM_WORDS, "snake_case", False),
+    (mt.INTERRUPTION, " that uses ", True),
+    (mt.INTERRUPTION, " a new detector, ", False),
     (mt.COORDINATION_GAP, ", and ", True),
     (mt.COORDINATION_GAP, " is ", False),
 ]
@@ -254,6 +258,26 @@ def test_methods_pattern_table(pattern: re.Pattern, text: str, expected: bool):
         assert bool(pattern.match(text)) is expected
     else:
         assert bool(pattern.search(text)) is expected
+
+
+@pytest.mark.parametrize("gap", [",", " , ", " and ", ", or ", " / ", " & ", ",\n and "])
+def test_methods_list_words_hold_every_coordination_gap(gap):
+    assert mt.COORDINATION_GAP.fullmatch(gap)
+    core = gap.strip()
+    assert core in mt.LIST_WORDS or (core[:1] == "," and core.endswith(("and", "or")))
+
+
+@pytest.mark.parametrize(("pattern", "first", "text"), [
+    (mt.APPOSITIVE_NEW, mt.APPOSITIVE_FIRST, "\u201d, a novel framework"),
+    (mt.APPOSITIVE_NEW, mt.APPOSITIVE_FIRST, " (SAN) is a new model"),
+    (mt.APPOSITIVE_NEW, mt.APPOSITIVE_FIRST, " -- a simple baseline"),
+    (mt.PASSIVE_PROPOSED, mt.PASSIVE_FIRST, " has been recently proposed"),
+    (mt.PASSIVE_PROPOSED, mt.PASSIVE_FIRST, " (SAN) was introduced"),
+])
+def test_methods_first_characters_of_after_cues(pattern, first, text):
+    assert pattern.match(text)
+    strip = mt.QUOTES if pattern is mt.APPOSITIVE_NEW else ""
+    assert text.lstrip(strip).lstrip()[:1] in first
 
 
 def test_methods_plus_marks_name_another_method(pipeline):
