@@ -17,6 +17,10 @@ Generic families are concepts and datasets/metrics belong to their extractors: a
 inside a Concept, Dataset, Metric, Task or Code mention found earlier is dropped, as is one
 followed by "dataset"/"benchmark". Every occurrence of an accepted name becomes a mention, with
 ``attrs = {"proposed", "role", "long_form"}``; the role is the strongest any occurrence shows.
+
+The patterns and word lists live in :mod:`extractors.method_patterns`; lexicon forms are found
+by :class:`extractors.phrases.PhraseFinder`, one automaton pass that also notes where the cue
+words are, so each cue pattern is tried only where it can match.
 """
 
 from __future__ import annotations
@@ -41,6 +45,45 @@ from extractors.base import (
     Mention,
 )
 from extractors.concepts import Entry
+from extractors.method_patterns import (
+    AFFIX,
+    ALL_CUES,
+    APPOSITIVE_FIRST,
+    APPOSITIVE_NEW,
+    BASELINE,
+    BASELINE_CUE,
+    COMPONENT,
+    COMPONENT_AFTER,
+    COMPONENT_CUE,
+    COORDINATION_GAP,
+    CUE_WORDS,
+    CUES_OF_WORD,
+    DATA_AFTER,
+    DIRECT_PROPOSE,
+    EXISTING,
+    EXISTING_CUE,
+    INTERRUPTION,
+    LIST_WORDS,
+    LONG_FORM_WORDS,
+    METHOD_HEAD,
+    METHOD_NOUN_AFTER,
+    MODULE_AFTER,
+    MODULE_HEAD,
+    NAMING,
+    NAMING_CUE,
+    NOT_METHODS,
+    OURS_AFTER,
+    PASSIVE_FIRST,
+    PASSIVE_PROPOSED,
+    PROPOSE,
+    PROPOSE_CUE,
+    QUOTES,
+    TITLE_GENERIC,
+    TITLE_NAME,
+    TITLE_NOT_SYSTEM,
+    VARIANT,
+    candidate_words,
+)
 from extractors.phrases import PhraseFinder
 from extractors.shapes import Shape, normalise, shape_of
 
@@ -49,290 +92,6 @@ BLOCKING = (CONCEPT, DATASET, METRIC, TASK, CODE)
 # costs a dozen regex searches and is read only for the candidates that need it.
 OWN = "own"
 ROLES = ("mentioned", "component", "baseline", "proposed")  # weakest to strongest
-
-# A word with a capital or a digit: the only words worth a shape test. Matches "HieraEdgeNet",
-# "YOLOv4"; must not match "network".
-CANDIDATE_WORD = re.compile(
-    r"(?<![\w\-+/])[A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*(?:(?:[-.'’]|/(?=\d))[A-Za-z0-9]+)*"
-    r"(?:\+\+|\+(?![\w]))?"
-)
-
-# What ends a CANDIDATE_WORD: no letter or digit next, no part it would join ("-50", ".5", "/16")
-# and no "+" it would keep. Matches after "The" in "The model"; must not match after "ResNet" in
-# "ResNet-50".
-WORD_END = r"(?![A-Za-z0-9]|[-.'’][A-Za-z0-9]|/\d|\+(?:\+|(?!\w)))"
-
-# Where a CANDIDATE_WORD worth a shape test starts, found fast: the pattern opens with a character
-# class, so re skips in C to the next capital or digit instead of trying CANDIDATE_WORD's
-# look-behind at every position. The first branch is a whole word that starts with a capital or
-# a digit, unless it is plain: a capital and lower-case letters ("The") or only digits ("2024"),
-# which have no name shape and hold no other word. The second branch is a capital or digit
-# right after a lower-case letter, where a word such as "iPhone" may start further back.
-# Matches "ResNet" and the "P" of "iPhone"; must not match "The", "2024", the "N" of "ResNet"
-# or anything in "network".
-WORD_START = re.compile(
-    r"[A-Z0-9](?:(?<![\w\-+/][A-Z0-9])"
-    rf"(?!(?<=[A-Z])[a-z]*{WORD_END}|(?<=\d)\d*{WORD_END})"
-    r"(?P<word>[A-Za-z0-9]*(?:(?:[-.'’]|/(?=\d))[A-Za-z0-9]+)*(?:\+\+|\+(?![\w]))?)"
-    r"|(?<=[a-z][A-Z0-9]))"
-)
-
-# A variant after a lexicon name: "-50", "v4", "-B/16", "++", "-Large"; matches "-50" of
-# "ResNet-50"; must not match "-based" of "BERT-based".
-VARIANT = re.compile(
-    r"(?:-?(?:[vV]?\d+(?:\.\d+)?[a-z]?|[A-Z]{1,2}(?:/\d+)?)(?![\w])|\+\+|"
-    r"-(?:Base|Large|Small|Tiny|Huge|XL|XXL|Mini|Nano|Instruct|Chat))+(?![\w-])"
-)
-
-# A trailing affix that is not part of a name: "-based", "-like", "'s"; matches "-based" of
-# "DNN-based"; must not match "-Net".
-AFFIX = re.compile(r"(?:-(?:based|like|style|type|driven|guided|inspired|aware|only|free)|['’]s)$")
-
-# "we propose", "this paper introduces": matches "In this work, we propose"; must not match
-# "previous works proposed" (no "we"/"this paper").
-PROPOSE_CUE = re.compile(
-    r"\b(?:we|this (?:paper|work|study|article|letter)|here|our (?:paper|work))\b[^.;]{0,40}?\b"
-    r"(?:propose|proposes|(?<!the )(?<!our )proposed|introduce|introduces|introduced|"
-    r"present|presents|presented|"
-    r"develop|develops|developed|design|designs|designed|devise|devises|devised|build|builds|"
-    r"construct|constructs|formulate|formulates|establish|establishes|put forward|contribute|"
-    r"term|name|call|dub|coin)\b",
-    re.IGNORECASE,
-)
-
-# A naming cue right before the name: matches "a framework named ", "our proposed network, ";
-# must not match "name of" or "our experiments, ".
-NAMING_CUE = re.compile(
-    r"(?:\bnamed|\bcalled|\bdubbed|\btermed|\bcoined|\bdenoted(?: as| by)?|\breferred to as|"
-    r"\bnamely|\bentitled|\bour|\bthe proposed|\bthe new|"
-    # "our proposed network and procedure, X": the paper's own thing, then its name
-    r"\bour\s+(?:proposed\s+|new\s+|novel\s+)?(?:[\w-]+\s+){0,2}?(?:network|model|method|"
-    r"approach|framework|architecture|algorithm|system|procedure)(?:\s+and\s+[\w-]+)?(?=\s*,))"
-    r"\s*[,:]?\s*[\"“'`‘]*$",
-    re.IGNORECASE,
-)
-
-# An appositive introduction right after the name: matches ", a novel framework"; must not match
-# ", a widely used".
-APPOSITIVE_NEW = re.compile(
-    r"^[\"”'’`]*\s*(?:\([^()]{1,60}\)\s*)?(?:,|--|—|–|:|\bis)\s*(?:a|an|the first)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:novel|new|simple|unified|general|generic|lightweight|efficient|"
-    r"scalable|first|principled|plug-and-play|effective|flexible|powerful)\b",
-    re.IGNORECASE,
-)
-
-# The first character after the leading quotes and white space of an APPOSITIVE_NEW match, and
-# after the white space of a PASSIVE_PROPOSED one ("İ" and "ı" match "i" case-insensitively);
-# "" (nothing after the name) is in every string, so an empty rest is tried.
-QUOTES = "\"”'’`"
-APPOSITIVE_FIRST = "(,-—–:iIİı"
-PASSIVE_FIRST = "(iIaAwWhHİı"
-
-# "(ours)" or "our" marker after a name: matches " (ours)"; must not match " (2019)".
-OURS_AFTER = re.compile(r"^\s*\((?:ours|proposed)\)", re.IGNORECASE)
-
-# "X is proposed" after a name (and its definition): matches " (SAN) is proposed"; must not match
-# " is used".
-PASSIVE_PROPOSED = re.compile(
-    r"^\s*(?:\([^()]{1,60}\)\s*)?(?:is|are|was|were|has been|have been)\s+(?:\w+ly\s+)?"
-    r"(?:proposed|introduced|presented|developed|designed|devised)\b",
-    re.IGNORECASE,
-)
-
-# A module noun after a defined name ("the Synergistic Edge Fusion (SEF) module"), marking a part
-# the paper introduces: matches " module"; must not match " model of".
-MODULE_AFTER = re.compile(
-    r"^\)?\s*(?:module|block|unit|layer|component|branch|mechanism)s?\b", re.IGNORECASE
-)
-
-# Cues that the name exists already: matches "the recently proposed "; must not match "we propose".
-EXISTING_CUE = re.compile(
-    r"\b(?:recently|previously|originally|widely|commonly|popular|existing|prior|classic|"
-    r"standard|well-known|conventional|vanilla|original)\s+(?:used\s+|adopted\s+|proposed\s+)?"
-    r"(?:[\w-]+\s+)?$",
-    re.IGNORECASE,
-)
-
-# "we propose X" with nothing between: matches "we present "; must not match "we use ".
-DIRECT_PROPOSE = re.compile(r"\bwe\s+(?:propose|present|introduce)\s+(?:the\s+)?$", re.I)
-
-# Comparison cues before a name: matches "outperforms ", "compared with "; must not match "we use".
-BASELINE_CUE = re.compile(
-    r"\b(?:outperform\w*|surpass\w*|beat\w*|compared? (?:with|to|against)|comparison (?:with|to)|"
-    r"than|over|versus|vs\.?|baselines?(?: such as| including)?|unlike|competitors?|"
-    r"state-of-the-art methods?(?: such as| like| including)?)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
-    re.IGNORECASE,
-)
-
-# Use cues before a name: matches "based on ", "built upon the "; must not match "compared to".
-COMPONENT_CUE = re.compile(
-    r"\b(?:based on|built (?:on|upon)|on top of|using|uses?|adopt\w*|leverag\w*|employ\w*|"
-    r"utili[sz]\w*|extends?|extending|integrat\w*|incorporat\w*|with|initiali[sz]ed (?:from|with)|"
-    r"fine-tun\w*)\s+(?:a|an|the|pre-?trained)?\s*$",
-    re.IGNORECASE,
-)
-
-# A backbone-like noun right after a name: matches " backbone"; must not match " background".
-COMPONENT_AFTER = re.compile(r"^[-\s](?:backbones?|encoders?|decoders?|features)\b", re.IGNORECASE)
-
-# A method noun right after an acronym makes it a method: matches " architecture"; must not match
-# " dataset".
-METHOD_NOUN_AFTER = re.compile(  # used with .match(text, pos)
-    r"[-\s](?:models?|architectures?|networks?|algorithms?|frameworks?|backbones?|optimi[sz]ers?|"
-    r"detectors?|classifiers?|baselines?|variants?|family|encoders?)\b",
-    re.IGNORECASE,
-)
-
-# Words after a name that make it data, not a method: matches " dataset", "-Bench"; must not match
-# " data augmentation".
-DATA_AFTER = re.compile(  # used with .match(text, pos), which anchors at pos
-    r"\)?[-\s](?:data ?sets?|benchmarks?|corpus|corpora|challenge|database|leaderboard|suite|"
-    r"splits?|test set|validation set|training set|images|videos|library|toolkit|toolbox|"
-    r"package|platform|API|scores?|metrics?|measures?|distance|index|"
-    r"(?:[\w-]+\s)?(?:tasks?|problems?|settings?))\b",
-    re.IGNORECASE,
-)
-
-# Words every match of a context cue starts with (in lower case), so a cue is tried on a window
-# only where one of them starts (:class:`_CueWords`); most windows hold none. PROPOSE_CUE keeps
-# its verbs, which its matches hold but do not start with: its subjects ("we", "here") are in too
-# many words; it is tried on the whole window when one of them is there.
-CUE_KEYS: dict[re.Pattern[str], tuple[str, ...]] = {
-    EXISTING_CUE: (
-        "recently",
-        "previously",
-        "original",
-        "widely",
-        "commonly",
-        "popular",
-        "existing",
-        "prior",
-        "classic",
-        "standard",
-        "well-known",
-        "conventional",
-        "vanilla",
-    ),
-    NAMING_CUE: (
-        "named",
-        "called",
-        "dubbed",
-        "termed",
-        "coined",
-        "denoted",
-        "referred to as",
-        "namely",
-        "entitled",
-        "our",
-        "the proposed",
-        "the new",
-    ),
-    PROPOSE_CUE: (
-        "propose",
-        "introduce",
-        "present",
-        "develop",
-        "design",
-        "devise",
-        "build",
-        "construct",
-        "formulate",
-        "establish",
-        "put forward",
-        "contribute",
-        "term",
-        "name",
-        "call",
-        "dub",
-        "coin",
-    ),
-    BASELINE_CUE: (
-        "outperform",
-        "surpass",
-        "beat",
-        "compare",
-        "comparison",
-        "than",
-        "over",
-        "versus",
-        "vs",
-        "baseline",
-        "unlike",
-        "competitor",
-        "state-of-the-art",
-    ),
-    COMPONENT_CUE: (
-        "based on",
-        "built ",
-        "on top of",
-        "using",
-        "use",
-        "adopt",
-        "leverag",
-        "employ",
-        "utili",
-        "extend",
-        "integrat",
-        "incorporat",
-        "with",
-        "initiali",
-        "fine-tun",
-    ),
-}
-
-# What separates the words of a long form: matches " " and "-"; must not match "_".
-LONG_FORM_WORDS = re.compile(r"[\s\-]+")
-
-# The head noun of a long form that names a method: matches "Hierarchical Edge Module"; must not
-# match "magnetic resonance imaging".
-METHOD_HEAD = re.compile(
-    r"(?:net|nets|network|networks|model|models|module|modules|block|blocks|layer|layers|unit|"
-    r"units|mechanism|attention|transformer|transformers|former|encoder|decoder|autoencoder|"
-    r"algorithm|method|approach|framework|architecture|system|search|learning|training|"
-    r"optimi[sz]ation|optimi[sz]er|loss|regulari[sz]ation|strategy|scheme|pipeline|procedure|"
-    r"technique|machine|memory|fusion|aggregation|embeddings?|estimator|sampler|sampling|"
-    r"classifier|detector|tracker|filtering|compression|distillation|pruning|quantization|"
-    r"adapters?|adaptation|tuning|decomposition|transform|policy|agent|solver|head|convolutions?|"
-    r"pooling|normali[sz]ation|gate|kernel|operator|generator|discriminator|mapping|propagation|"
-    r"selection|routing|parametri[sz]ations?|diffusion|inference|completion|traversal|"
-    r"generation|translation|fine-tuning|descent|gradient|mixer|perceptron|machine)$",
-    re.IGNORECASE,
-)
-
-# A long form naming a part of the paper's method: matches "Hierarchical Edge Module"; must not
-# match "Graph Neural Network".
-MODULE_HEAD = re.compile(r"\b(?:module|block|layer|mechanism)s?$", re.IGNORECASE)
-
-# Title "X: rest" naming the paper's system: matches "DiffGraph: Heterogeneous ..."; must not
-# match "Why do models fail? An analysis" (no colon).
-TITLE_NAME = re.compile(r"^\s*([^:?!]{1,60}?)\s*[:：]\s+\S")
-
-# A title whose rest announces data or a survey, not a system: matches "A Benchmark for ...";
-# must not match "A Framework for ...".
-TITLE_NOT_SYSTEM = re.compile(r"\b(?:dataset|benchmark|corpus|survey|review|tutorial)\b", re.I)
-
-# Generic title prefixes that are not names: matches "Revisiting"; must not match "Maestro".
-TITLE_GENERIC = re.compile(
-    r"^(?:revisiting|rethinking|towards?|beyond|understanding|on|why|how|what|when|introducing|"
-    r"position|survey|review|tutorial|overview|perspective|commentary|benchmarking|"
-    r"case study|note|erratum|technical report|appendix)\b",
-    re.IGNORECASE,
-)
-
-# Names that look coined but are libraries, hardware, organisations, venues, formats or measures.
-NOT_METHODS = frozenset(
-    normalise(w)
-    for w in """PyTorch TensorFlow JAX Keras scikit-learn sklearn PaddlePaddle MXNet Caffe Theano
-    HuggingFace Transformers-library CUDA cuDNN OpenCV ONNX TensorRT MATLAB NumPy SciPy pandas
-    GitHub GitLab arXiv YouTube LaTeX OpenAI DeepMind NVIDIA Google Microsoft Meta Amazon IBM
-    Intel AMD Apple Baidu Alibaba Tencent Huawei GPU GPUs CPU CPUs TPU TPUs FPGA FPGAs ASIC ASICs
-    A100 V100 H100 RTX GTX Jetson IoT iOS macOS NeurIPS ICML ICLR CVPR ICCV ECCV AAAI IJCAI KDD
-    ACL EMNLP NAACL WWW SIGIR IEEE ACM FP16 FP32 FP8 BF16 INT8 INT4 INT2 COVID-19 SARS-CoV-2
-    mAP AP AP50 AP75 mIoU IoU FLOPs GFLOPs TFLOPs MACs PSNR SSIM LPIPS FID BLEU ROUGE METEOR
-    CIDEr AUC AUROC ROC F1 MSE RMSE MAE-metric SOTA AI ML DL NLP CV API APIs SDK RGB RGB-D MRI
-    CT PET fMRI EEG ECG LiDAR ReLU GELU SiLU softmax L1 L2 USA UK EU PhD DNA RNA IID OOD MCU MCUs
-    DAG DAGs kNN KNN""".split()  # noqa: SIM905
-)
 
 
 @dataclass(slots=True)
@@ -362,7 +121,7 @@ class MethodExtractor:
     def __init__(self, nlp: Language, entries: Iterable[Entry]) -> None:
         self._exact = PhraseFinder(nlp.vocab, attr="ORTH")
         # the cue words are read in the same pass as the lower-case forms
-        self._lower = PhraseFinder(nlp.vocab, attr="LOWER", keys=_CUE_WORDS)
+        self._lower = PhraseFinder(nlp.vocab, attr="LOWER", keys=CUE_WORDS)
         self._known: dict[str, str] = {}  # normalised name or alias -> the entry's name
         for entry in entries:
             forms = (entry.name, *entry.aliases)
@@ -654,16 +413,6 @@ class _Scan:
                     roles[other] = "baseline" if roles[known] == "baseline" else "mentioned"
 
 
-# One bit per cue in CUE_KEYS, so that the cues whose words occur in a window are one int.
-CUE_BIT = {cue: 1 << i for i, cue in enumerate(CUE_KEYS)}
-EXISTING, NAMING, PROPOSE, BASELINE, COMPONENT = (
-    CUE_BIT[c] for c in (EXISTING_CUE, NAMING_CUE, PROPOSE_CUE, BASELINE_CUE, COMPONENT_CUE)
-)
-ALL_CUES = sum(CUE_BIT.values())
-_CUE_WORDS = list(dict.fromkeys(key for keys in CUE_KEYS.values() for key in keys))
-_CUES_OF_WORD = [sum(CUE_BIT[c] for c in CUE_KEYS if w in CUE_KEYS[c]) for w in _CUE_WORDS]
-
-
 class _CueWords:
     """Where the :data:`CUE_KEYS` words start in one text, found in its lower case (with the
     lexicon forms): a cue pattern can match a window only if one of its words starts there.
@@ -671,9 +420,9 @@ class _CueWords:
     lower-casing does not give, so in a text with one of them every cue is tried."""
 
     def __init__(self, text: str, found: list[tuple[int, int]]) -> None:
-        """``found``: ``(start, index in _CUE_WORDS)`` of each cue word in ``text``."""
+        """``found``: ``(start, index in CUE_WORDS)`` of each cue word in ``text``."""
         self.everywhere = not text.isascii() and any(c in text for c in "ıſİ")
-        self.pairs = sorted((start, _CUES_OF_WORD[i]) for start, i in found)
+        self.pairs = sorted((start, CUES_OF_WORD[i]) for start, i in found)
         self.starts = [start for start, _ in self.pairs]
 
     def between(self, low: int, end: int) -> list[tuple[int, int]]:
@@ -710,43 +459,6 @@ class _Spans:
         """Whether a span starts at or before ``start`` and ends at or after ``end``."""
         i = bisect_right(self.starts, start)
         return i > 0 and self.reach[i - 1] >= end
-
-
-def candidate_words(text: str) -> Iterator[tuple[int, str]]:
-    """``(start, word)`` of each :data:`CANDIDATE_WORD` match, as its ``finditer`` gives them,
-    but for the plain words :data:`WORD_START` passes over ("The", "2024")."""
-    end = 0
-    for match in WORD_START.finditer(text):
-        start = match.start()
-        if match.lastindex:  # a word starting with a capital or digit
-            word = match.group()
-        else:  # a capital after lower-case letters: the word may start where they start
-            while start and "a" <= text[start - 1] <= "z":
-                start -= 1
-            whole = CANDIDATE_WORD.match(text, start)
-            if whole is None:
-                continue
-            word = whole.group()
-        if start >= end:  # not inside the word before ("U.iPhone")
-            end = start + len(word)
-            yield start, word
-
-
-# The gap between two listed names: matches ", ", " and ", ", and ", " or ", "/"; must not match
-# " is ".
-COORDINATION_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|/)\s*")
-# A COORDINATION_GAP without its white space is one of these, or "," then "and" or "or"
-LIST_WORDS = frozenset({",", "/", "and", "or", "&"})
-
-
-# A comparison or a second clause between a propose cue and a name: matches " that uses ";
-# must not match " a new detector, ".
-INTERRUPTION = re.compile(
-    r"\b(?:than|compared|outperform\w*|surpass\w*|over|unlike|such as|e\.g\.|including|"
-    r"like|based on|built (?:on|upon)|upon|extends?|with|using|from|of|to|on|which|that|"
-    r"where|while|and (?:evaluate|compare|show|demonstrate))\b",
-    re.IGNORECASE,
-)
 
 
 def _interrupted(between: str) -> bool:

@@ -7,6 +7,7 @@ import re
 import pytest
 from spacy.matcher import PhraseMatcher
 
+from extractors import method_patterns as mp
 from extractors import methods as mt
 from extractors import shapes as sh
 from extractors.concepts import DATA, read_entries
@@ -197,64 +198,64 @@ PATTERNS = [
     (sh.SHORT_CODE, "T5x", False),
     (sh.NOT_ALNUM, "a-b", True),
     (sh.NOT_ALNUM, "é7", False),
-    (mt.CANDIDATE_WORD, "the HieraNet model", True),
-    (mt.CANDIDATE_WORD, "the network", False),
-    (mt.WORD_START, "the iPhone", True),
-    (mt.WORD_START, "The network", False),
-    (mt.VARIANT, "-50", True),
-    (mt.VARIANT, "-based", False),
-    (mt.AFFIX, "DNN-based", True),
-    (mt.AFFIX, "IBN-Net", False),
-    (mt.PROPOSE_CUE, "In this work, we propose ", True),
-    (mt.PROPOSE_CUE, "previous works proposed ", False),
-    (mt.NAMING_CUE, "a framework named ", True),
-    (mt.NAMING_CUE, "the name of ", False),
-    (mt.APPOSITIVE_NEW, ", a novel framework", True),
-    (mt.APPOSITIVE_NEW, ", a widely used baseline", False),
-    (mt.OURS_AFTER, " (ours)", True),
-    (mt.OURS_AFTER, " (2019)", False),
-    (mt.PASSIVE_PROPOSED, " (SAN) is proposed", True),
-    (mt.PASSIVE_PROPOSED, " is used", False),
-    (mt.MODULE_AFTER, ") module", True),
-    (mt.MODULE_AFTER, " model of", False),
-    (mt.EXISTING_CUE, "the recently proposed ", True),
-    (mt.EXISTING_CUE, "we propose ", False),
-    (mt.DIRECT_PROPOSE, "we present ", True),
-    (mt.DIRECT_PROPOSE, "we use ", False),
-    (mt.BASELINE_CUE, "it outperforms ", True),
-    (mt.BASELINE_CUE, "we use ", False),
-    (mt.COMPONENT_CUE, "built upon the ", True),
-    (mt.COMPONENT_CUE, "compared to ", False),
-    (mt.COMPONENT_AFTER, " backbone", True),
-    (mt.COMPONENT_AFTER, " background", False),
-    (mt.METHOD_NOUN_AFTER, " architecture", True),
-    (mt.METHOD_NOUN_AFTER, " dataset", False),
-    (mt.DATA_AFTER, " dataset", True),
-    (mt.DATA_AFTER, " data augmentation", False),
-    (mt.METHOD_HEAD, "Hierarchical Edge Module", True),
-    (mt.METHOD_HEAD, "magnetic resonance imaging", False),
-    (mt.MODULE_HEAD, "Hierarchical Edge Module", True),
-    (mt.MODULE_HEAD, "Graph Neural Network", False),
-    (mt.TITLE_NAME, "DiffGraph: Heterogeneous Graph Diffusion", True),
-    (mt.TITLE_NAME, "Why do models fail? An analysis", False),
-    (mt.TITLE_NOT_SYSTEM, "A Benchmark for Agents", True),
-    (mt.TITLE_NOT_SYSTEM, "A Framework for Agents", False),
-    (mt.TITLE_GENERIC, "Revisiting", True),
-    (mt.TITLE_GENERIC, "Maestro", False),
-    (mt.LONG_FORM_WORDS, "Edge-Aware Module", True),
-    (mt.LONG_FORM_WORDS, "snake_case", False),
-    (mt.INTERRUPTION, " that uses ", True),
-    (mt.INTERRUPTION, " a new detector, ", False),
-    (mt.COORDINATION_GAP, ", and ", True),
-    (mt.COORDINATION_GAP, " is ", False),
+    (mp.CANDIDATE_WORD, "the HieraNet model", True),
+    (mp.CANDIDATE_WORD, "the network", False),
+    (mp.WORD_START, "the iPhone", True),
+    (mp.WORD_START, "The network", False),
+    (mp.VARIANT, "-50", True),
+    (mp.VARIANT, "-based", False),
+    (mp.AFFIX, "DNN-based", True),
+    (mp.AFFIX, "IBN-Net", False),
+    (mp.PROPOSE_CUE, "In this work, we propose ", True),
+    (mp.PROPOSE_CUE, "previous works proposed ", False),
+    (mp.NAMING_CUE, "a framework named ", True),
+    (mp.NAMING_CUE, "the name of ", False),
+    (mp.APPOSITIVE_NEW, ", a novel framework", True),
+    (mp.APPOSITIVE_NEW, ", a widely used baseline", False),
+    (mp.OURS_AFTER, " (ours)", True),
+    (mp.OURS_AFTER, " (2019)", False),
+    (mp.PASSIVE_PROPOSED, " (SAN) is proposed", True),
+    (mp.PASSIVE_PROPOSED, " is used", False),
+    (mp.MODULE_AFTER, ") module", True),
+    (mp.MODULE_AFTER, " model of", False),
+    (mp.EXISTING_CUE, "the recently proposed ", True),
+    (mp.EXISTING_CUE, "we propose ", False),
+    (mp.DIRECT_PROPOSE, "we present ", True),
+    (mp.DIRECT_PROPOSE, "we use ", False),
+    (mp.BASELINE_CUE, "it outperforms ", True),
+    (mp.BASELINE_CUE, "we use ", False),
+    (mp.COMPONENT_CUE, "built upon the ", True),
+    (mp.COMPONENT_CUE, "compared to ", False),
+    (mp.COMPONENT_AFTER, " backbone", True),
+    (mp.COMPONENT_AFTER, " background", False),
+    (mp.METHOD_NOUN_AFTER, " architecture", True),
+    (mp.METHOD_NOUN_AFTER, " dataset", False),
+    (mp.DATA_AFTER, " dataset", True),
+    (mp.DATA_AFTER, " data augmentation", False),
+    (mp.METHOD_HEAD, "Hierarchical Edge Module", True),
+    (mp.METHOD_HEAD, "magnetic resonance imaging", False),
+    (mp.MODULE_HEAD, "Hierarchical Edge Module", True),
+    (mp.MODULE_HEAD, "Graph Neural Network", False),
+    (mp.TITLE_NAME, "DiffGraph: Heterogeneous Graph Diffusion", True),
+    (mp.TITLE_NAME, "Why do models fail? An analysis", False),
+    (mp.TITLE_NOT_SYSTEM, "A Benchmark for Agents", True),
+    (mp.TITLE_NOT_SYSTEM, "A Framework for Agents", False),
+    (mp.TITLE_GENERIC, "Revisiting", True),
+    (mp.TITLE_GENERIC, "Maestro", False),
+    (mp.LONG_FORM_WORDS, "Edge-Aware Module", True),
+    (mp.LONG_FORM_WORDS, "snake_case", False),
+    (mp.INTERRUPTION, " that uses ", True),
+    (mp.INTERRUPTION, " a new detector, ", False),
+    (mp.COORDINATION_GAP, ", and ", True),
+    (mp.COORDINATION_GAP, " is ", False),
 ]
 
 
 @pytest.mark.parametrize(("pattern", "text", "expected"), PATTERNS)
 def test_methods_pattern_table(pattern: re.Pattern, text: str, expected: bool):
-    if pattern is mt.COORDINATION_GAP:
+    if pattern is mp.COORDINATION_GAP:
         assert bool(pattern.fullmatch(text)) is expected
-    elif pattern in (mt.DATA_AFTER, mt.METHOD_NOUN_AFTER, mt.VARIANT):  # used with .match
+    elif pattern in (mp.DATA_AFTER, mp.METHOD_NOUN_AFTER, mp.VARIANT):  # used with .match
         assert bool(pattern.match(text)) is expected
     else:
         assert bool(pattern.search(text)) is expected
@@ -262,21 +263,21 @@ def test_methods_pattern_table(pattern: re.Pattern, text: str, expected: bool):
 
 @pytest.mark.parametrize("gap", [",", " , ", " and ", ", or ", " / ", " & ", ",\n and "])
 def test_methods_list_words_hold_every_coordination_gap(gap):
-    assert mt.COORDINATION_GAP.fullmatch(gap)
+    assert mp.COORDINATION_GAP.fullmatch(gap)
     core = gap.strip()
-    assert core in mt.LIST_WORDS or (core[:1] == "," and core.endswith(("and", "or")))
+    assert core in mp.LIST_WORDS or (core[:1] == "," and core.endswith(("and", "or")))
 
 
 @pytest.mark.parametrize(("pattern", "first", "text"), [
-    (mt.APPOSITIVE_NEW, mt.APPOSITIVE_FIRST, "\u201d, a novel framework"),
-    (mt.APPOSITIVE_NEW, mt.APPOSITIVE_FIRST, " (SAN) is a new model"),
-    (mt.APPOSITIVE_NEW, mt.APPOSITIVE_FIRST, " -- a simple baseline"),
-    (mt.PASSIVE_PROPOSED, mt.PASSIVE_FIRST, " has been recently proposed"),
-    (mt.PASSIVE_PROPOSED, mt.PASSIVE_FIRST, " (SAN) was introduced"),
+    (mp.APPOSITIVE_NEW, mp.APPOSITIVE_FIRST, "\u201d, a novel framework"),
+    (mp.APPOSITIVE_NEW, mp.APPOSITIVE_FIRST, " (SAN) is a new model"),
+    (mp.APPOSITIVE_NEW, mp.APPOSITIVE_FIRST, " -- a simple baseline"),
+    (mp.PASSIVE_PROPOSED, mp.PASSIVE_FIRST, " has been recently proposed"),
+    (mp.PASSIVE_PROPOSED, mp.PASSIVE_FIRST, " (SAN) was introduced"),
 ])
 def test_methods_first_characters_of_after_cues(pattern, first, text):
     assert pattern.match(text)
-    strip = mt.QUOTES if pattern is mt.APPOSITIVE_NEW else ""
+    strip = mp.QUOTES if pattern is mp.APPOSITIVE_NEW else ""
     assert text.lstrip(strip).lstrip()[:1] in first
 
 
@@ -312,10 +313,10 @@ WORD_TEXTS = [
 
 @pytest.mark.parametrize("text", WORD_TEXTS)
 def test_methods_candidate_words_match_the_pattern(text):
-    words = [(m.start(), m.group()) for m in mt.CANDIDATE_WORD.finditer(text)]
+    words = [(m.start(), m.group()) for m in mp.CANDIDATE_WORD.finditer(text)]
     plain = re.compile(r"[A-Z][a-z]*|\d+")  # no name shape: passed over
-    assert list(mt.candidate_words(text)) == [w for w in words if not plain.fullmatch(w[1])]
-    assert all(mt.shape_of(w) is mt.Shape.NONE for _, w in words if plain.fullmatch(w))
+    assert list(mp.candidate_words(text)) == [w for w in words if not plain.fullmatch(w[1])]
+    assert all(sh.shape_of(w) is sh.Shape.NONE for _, w in words if plain.fullmatch(w))
 
 
 @pytest.mark.parametrize(("text", "word"), [
@@ -323,7 +324,7 @@ def test_methods_candidate_words_match_the_pattern(text):
     ("see ResNet-50.", "ResNet-50"),
 ])
 def test_methods_candidate_words_finds(text, word):
-    assert word in [w for _, w in mt.candidate_words(text)]
+    assert word in [w for _, w in mp.candidate_words(text)]
 
 
 @pytest.mark.parametrize(("text", "word"), [
@@ -335,7 +336,7 @@ def test_methods_candidate_words_finds(text, word):
     ("in 2024", "2024"),
 ])
 def test_methods_candidate_words_skips(text, word):
-    assert word not in [w for _, w in mt.candidate_words(text)]
+    assert word not in [w for _, w in mp.candidate_words(text)]
 
 
 def test_methods_spans_cover_nested_and_disjoint():
