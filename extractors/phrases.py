@@ -23,7 +23,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from extractors.lexicon import folded
+from extractors.lexicon import DFA_PATTERNS, folded
 
 MAX_TOKENS = 8  # a phrase of 8 tokens has 128 spellings
 
@@ -108,8 +108,11 @@ class PhraseFinder:
         targets: dict[str, _Target] = {s: (seqs, None) for s, seqs in self._spellings.items()}
         for i, key in enumerate(self.keys):
             targets[key] = (targets.get(key, (None, None))[0], i)
-        automaton = ahocorasick_rs.AhoCorasick(  # a DFA: twice the NFA's speed
-            list(targets), implementation=ahocorasick_rs.Implementation.DFA
+        # a DFA reads twice as fast as an NFA but grows with the strings (a few thousand take
+        # ~10 MB), so long user lexicons keep the NFA
+        fast = len(targets) <= DFA_PATTERNS
+        automaton = ahocorasick_rs.AhoCorasick(
+            list(targets), implementation=ahocorasick_rs.Implementation.DFA if fast else None
         )
         return automaton, list(targets.values())
 

@@ -402,3 +402,18 @@ def test_phrases_finder_reports_keys_anywhere(pipeline):
     spans, keys = finder.find(nlp.make_doc(text), text)
     assert spans == [(0, 20)]
     assert keys == [(0, 1), (21, 0), (31, 0)]  # bounded or not: "withheld" holds "with"
+
+
+def test_phrases_finder_without_a_dfa_finds_the_same(pipeline, monkeypatch):
+    import extractors.phrases
+
+    nlp = pipeline.nlp
+    fast = PhraseFinder(nlp.vocab, "ORTH")
+    fast.add([nlp.make_doc(p) for p in PHRASES])
+    fast(nlp.make_doc("x"), "x")  # its automaton is built now, as a DFA
+    monkeypatch.setattr(extractors.phrases, "DFA_PATTERNS", 0)  # as for a long user lexicon
+    slow = PhraseFinder(nlp.vocab, "ORTH")
+    slow.add([nlp.make_doc(p) for p in PHRASES])
+    for text in PHRASE_TEXTS:
+        doc = nlp.make_doc(text)
+        assert sorted(slow(doc, text)) == sorted(fast(doc, text))
