@@ -274,9 +274,10 @@ def _worth_reading(
 ) -> Iterable[int]:
     """Indexes, in order, of the sentences that meet a link or may claim (_may_claim).
 
-    Every sentence _may_claim passes holds a "claim" key (masked: a "#" where it meets a
-    link), which rules out most sentences; ``claims`` are where the keys are. With CASE_TWINS
-    in the text (``claims`` None) every sentence is read.
+    Every sentence _may_claim passes holds a CLAIM_KEYS key, masked, which rules out most
+    sentences. ``claims`` are the keys found in the unmasked text: a sentence no link meets
+    reads the same either way, and one a link meets ("#" is a key) is always read. With
+    CASE_TWINS in the text (``claims`` None) every sentence is read.
     """
     if claims is None:
         return range(len(sentences))
