@@ -2,7 +2,7 @@
 
 The :class:`EntityIndex` is the one structure of a build that grows with the
 corpus: every surface form seen per label, grouped into entities by normalised
-form (NFKC, case, hyphens and spaces, plurals), by the aliases a paper gives,
+form (NFKC, case, hyphens and spaces, plurals, British and American spelling), by the aliases a paper gives,
 and by abbreviation definitions pooled across papers — except that an acronym
 whose definitions disagree is split into one node per definition. Ids are the
 normalised names, so they do not depend on input order or machine.
@@ -57,9 +57,29 @@ def entity_key(name: str) -> str:
 PLURAL_END = re.compile(r"(?<=[A-Za-z0-9]{2}[A-Za-rt-z0-9])s$")
 
 
+# British spellings and their American twins ("language modelling" = "language modeling"). Both
+# sides of each pair are folded the same way, so a rule can only merge two forms that differ by
+# it; the guards keep short words out ("wise", "four", "fell").
+SPELLING_FOLDS = (
+    # "normalisation", "optimised", "analyse" -> "z"; not "wise", "analysis" (no ending listed)
+    (re.compile(r"(?<=[a-z]{2}[iy])s(?=(?:e|ed|es|ing|er|ers|ation|ations)\b)", re.I), "z"),
+    # "modelling", "labelled", "modeller" -> one "l"; not "controlling" (o before the ll)
+    (re.compile(r"(?<=[a-z][ae])ll(?=(?:ing|ed|er|ers)\b)", re.I), "l"),
+    # "behaviour", "neighbours", "colour" -> "or"; not "four", "hour" (one letter before)
+    (re.compile(r"(?<=[a-z]{2})our(?=s?\b)", re.I), "or"),
+)
+
+
+def fold_spelling(name: str) -> str:
+    """``name`` with British spellings in their American form, for grouping only."""
+    for pattern, replacement in SPELLING_FOLDS:
+        name = pattern.sub(replacement, name)
+    return name
+
+
 def group_key(name: str) -> str:
-    """The key forms are grouped by: the entity key of the singular form."""
-    return entity_key(PLURAL_END.sub("", name.strip()))
+    """The key forms are grouped by: the entity key of the singular form, spelling folded."""
+    return entity_key(fold_spelling(PLURAL_END.sub("", name.strip())))
 
 
 def _forms(entity: dict[str, Any] | str) -> list[str]:

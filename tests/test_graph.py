@@ -175,6 +175,24 @@ def test_graph_group_key_folds_plurals_only(a, b, same):
     assert (group_key(a) == group_key(b)) is same
 
 
+@pytest.mark.parametrize("a, b, same", [
+    ("language modelling", "language modeling", True),
+    ("Sequence Modelling", "sequence modeling", True),
+    ("labelled data", "labeled data", True),
+    ("batch normalisation", "batch normalization", True),
+    ("optimised", "optimized", True),
+    ("analysed", "analyzed", True),
+    ("behaviour cloning", "behavior cloning", True),
+    ("nearest neighbours", "nearest neighbors", True),
+    ("self-supervised learning", "semi-supervised learning", False),
+    ("filling", "filing", False),  # an "i" before the ll: not a British doubling
+    ("four", "for", False),
+    ("analysis", "analyzis", False),
+])
+def test_graph_group_key_folds_british_spelling(a, b, same):
+    assert (group_key(a) == group_key(b)) is same
+
+
 def test_graph_plural_forms_are_one_node():
     records = [record("a", "A", concepts=[entity("diffusion model")]),
                record("b", "B", concepts=[entity("diffusion models")]),
