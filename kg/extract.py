@@ -190,17 +190,14 @@ class Pipeline:
         by_label: dict[str, list[Mention]] = {}  # in position order, as resolved
         for m in self._mentions(document):
             by_label.setdefault(m.label, []).append(m)
-        evidence = Evidence(document)
+        evidence = Evidence(document).of
         record: dict[str, Any] = paper.to_dict()
-        names: dict[str, dict[str, str]] = {}
         for label, key in ENTITY_KEYS.items():
-            entities = group_entities(by_label.get(label, []), evidence)
-            record[key] = entities
-            if label in REFERRED:
-                names[label] = {normalise(form): e["name"]
-                                for e in entities for form in (e["name"], *e["aliases"])}
-        record["results"] = [_result(evidence, m, names) for m in by_label.get(RESULT, [])]
-        record["comparisons"] = _comparisons(evidence, by_label.get(COMPARISON, []), names)
+            record[key] = group_entities(by_label.get(label, []), evidence)
+        results, comparisons = by_label.get(RESULT, []), by_label.get(COMPARISON, [])
+        names = _names(record) if results or comparisons else {}  # few records have either
+        record["results"] = [_result(evidence, m, names) for m in results]
+        record["comparisons"] = _comparisons(evidence, comparisons, names)
         record["code"] = [_code(evidence, m) for m in by_label.get(CODE, [])]
         record["code_available"] = CODE_AVAILABLE in by_label
         return record
@@ -208,6 +205,15 @@ class Pipeline:
 
 # The entity kinds results and comparisons name, by any of their forms.
 REFERRED = (METHOD, DATASET)
+
+
+def _names(record: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """For each :data:`REFERRED` label, the key of every form of its entities -> their name."""
+    return {
+        label: {normalise(form): e["name"]
+                for e in record[ENTITY_KEYS[label]] for form in (e["name"], *e["aliases"])}
+        for label in REFERRED
+    }
 # Rank of each entity label among overlapping mentions of the same length (PRIORITY's order).
 PRIORITY_RANK = {label: i for i, label in enumerate(PRIORITY)}
 # The order a record sorts its mentions in: by position, then label and text for a stable tie.
@@ -240,9 +246,11 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
 # The attributes of a mention naming other forms of the same thing: an abbreviation's long
 # form, a concept's canonical name, a method's lexicon entry.
 JOINING = ("long_form", "canonical", "entity")
+# A mention's evidence dict: an :class:`Evidence`, or (cheaper to call) its bound ``of``.
+EvidenceOf = Callable[[Mention], dict[str, Any]]
 
 
-def group_entities(mentions: Sequence[Mention], evidence: Evidence) -> list[dict[str, Any]]:
+def group_entities(mentions: Sequence[Mention], evidence: EvidenceOf) -> list[dict[str, Any]]:
     """One entity per thing mentioned: forms joined by abbreviation pairs and equal keys."""
     if not mentions:
         return []
@@ -259,10 +267,18 @@ def group_entities(mentions: Sequence[Mention], evidence: Evidence) -> list[dict
                 parent[_root(parent, other)] = _root(parent, anchor)
             else:  # the text has no key: the first form that has one links the others
                 anchor = other
+    if parent:  # every key to its root, each root found once
+        for key in parent:
+            parent[key] = _root(parent, key)
+        keys = [parent.get(key, key) for key in keys]
     groups: dict[str, list[Mention]] = {}
     for m, key in zip(mentions, keys, strict=True):
         if key:
-            groups.setdefault(_root(parent, key) if parent else key, []).append(m)
+            group = groups.get(key)
+            if group is None:
+                groups[key] = [m]
+            else:
+                group.append(m)
     return [_entity(group, evidence) for group in groups.values()]
 
 
@@ -278,74 +294,91 @@ def _root(parent: dict[str, str], key: str) -> str:
 ROLE_RANK = {role: i for i, role in enumerate(("proposed", "baseline", "component", "mentioned"))}
 
 
-def _entity(group: list[Mention], evidence: Evidence) -> dict[str, Any]:
-    label = group[0].label
+def _entity(group: list[Mention], evidence: EvidenceOf) -> dict[str, Any]:
+    # One loop and no comprehension: two entities in three have one mention, and on Python
+    # 3.11 a comprehension or generator is a function call of its own.
     canonical = short = None
+    proposed = False
     forms: set[str] = set()
     for m in group:
         forms.add(m.text)
-        if m.attrs:
-            long_form = m.attrs.get("long_form")
+        attrs = m.attrs
+        if attrs:
+            long_form = attrs.get("long_form")
             if long_form:
                 forms.add(long_form)
                 short = short or m.text
-            canonical = canonical or m.attrs.get("canonical")
-    name = canonical or short or group[0].text
+            canonical = canonical or attrs.get("canonical")
+            proposed = proposed or bool(attrs.get("proposed"))
+    first = group[0]
+    name = canonical or short or first.text
     forms.discard(name)
     entity: dict[str, Any] = {"name": name, "aliases": sorted(forms)}
-    if label in (METHOD, DATASET):
-        entity["proposed"] = any(m.attrs.get("proposed") for m in group)
-    if label == METHOD:
-        roles = (m.attrs.get("role", "mentioned") for m in group)
-        entity["role"] = min(roles, key=lambda r: ROLE_RANK.get(r, len(ROLE_RANK)))
-    entity["evidence"] = [evidence(m) for m in group]
+    if first.label == METHOD or first.label == DATASET:
+        entity["proposed"] = proposed
+    if first.label == METHOD:
+        entity["role"] = _role(group)
+    entity["evidence"] = list(map(evidence, group))
     return entity
+
+
+def _role(group: list[Mention]) -> str:
+    """The role of a method's entity: the best ranked in :data:`ROLE_RANK` any mention has."""
+    if len(group) == 1:
+        return group[0].attrs.get("role", "mentioned")
+    return min([m.attrs.get("role", "mentioned") for m in group], key=_role_rank)
+
+
+def _role_rank(role: str) -> int:
+    return ROLE_RANK.get(role, len(ROLE_RANK))
 
 
 class Evidence:
     """Where each mention of one document was found, with offsets relative to its field.
 
-    Made once per record: the title's end and the sentence lookup are read once, not once per
-    mention (a record holds a dozen mentions on average), and each sentence's stripped text is
-    cut once, not once per mention in it (half the mentions share a sentence with another).
+    Made once per record: the title's end is read once, and each sentence's stripped text is
+    cut once, not once per mention in it (a record holds a dozen mentions in ten sentences, half
+    of the mentions sharing a sentence with another); a mention's is then one bisection away.
     """
 
-    __slots__ = ("_document", "_title_end", "_sentence_text", "_starts", "_sentences")
+    __slots__ = ("_document", "_title_end", "_starts", "_sentences")
 
     def __init__(self, document: Document) -> None:
         self._document = document
         self._title_end = document.title_end
-        parsed = isinstance(document, ParsedDocument)
-        self._sentence_text = document.sentence_text if parsed else None
-        self._starts = document.sentence_starts if parsed else None
-        self._sentences: dict[int, str] = {}  # sentence index -> its stripped text
+        self._starts = self._sentences = None
+        if isinstance(document, ParsedDocument):
+            self._starts = document.sentence_starts
+            self._sentences = _stripped_sentences(document)
 
-    def __call__(self, m: Mention) -> dict[str, Any]:
-        # :meth:`Document.field_of`, inlined
-        in_title = m.start < self._title_end
-        shift = 0 if in_title else self._title_end + 2
-        if self._starts is not None:
-            sentence = self._sentence(m.start)
+    def of(self, m: Mention) -> dict[str, Any]:
+        """The evidence of ``m`` (a bound ``of`` is cheaper to call than the object itself)."""
+        start = m.start
+        if self._sentences is not None:
+            sentence = self._sentences[bisect_right(self._starts, start)]  # type: ignore[arg-type]
         else:
-            sentence = self._document.sentence_at(m.start, m.end).text.strip()
-        return {
-            "field": "title" if in_title else "abstract",
-            "start": m.start - shift,
-            "end": m.end - shift,
-            "sentence": sentence,
-            "extractor": m.extractor,
-        }
+            sentence = self._document.sentence_at(start, m.end).text.strip()
+        if start < self._title_end:  # :meth:`Document.field_of`, inlined
+            return {"field": "title", "start": start, "end": m.end, "sentence": sentence,
+                    "extractor": m.extractor}
+        shift = self._title_end + 2
+        return {"field": "abstract", "start": start - shift, "end": m.end - shift,
+                "sentence": sentence, "extractor": m.extractor}
 
-    def _sentence(self, start: int) -> str:
-        """:meth:`ParsedDocument.sentence_text`, remembered by the sentence index it finds."""
-        i = bisect_right(self._starts, start)  # type: ignore[arg-type]
-        sentence = self._sentences.get(i)
-        if sentence is None:
-            sentence = self._sentences[i] = self._sentence_text(start)  # type: ignore[misc]
-        return sentence
+    __call__ = of
 
 
-def _result(evidence: Evidence, m: Mention, names: dict[str, dict[str, str]]) -> dict[str, Any]:
+def _stripped_sentences(document: ParsedDocument) -> list[str]:
+    """What :meth:`ParsedDocument.sentence_text` gives, indexed by ``bisect_right(starts, offset)``.
+
+    Entry ``k`` is sentence ``k - 1``; entry 0 repeats sentence 0, for an offset before it.
+    """
+    starts, text = document.sentence_starts, document.joined
+    sentences = [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+    return sentences[:1] + sentences
+
+
+def _result(evidence: EvidenceOf, m: Mention, names: dict[str, dict[str, str]]) -> dict[str, Any]:
     def entity_name(label: str, value: Any) -> str | None:
         if not value:
             return None
@@ -361,7 +394,7 @@ def _result(evidence: Evidence, m: Mention, names: dict[str, dict[str, str]]) ->
 
 
 def _comparisons(
-    evidence: Evidence, comparisons: Sequence[Mention], names: dict[str, dict[str, str]]
+    evidence: EvidenceOf, comparisons: Sequence[Mention], names: dict[str, dict[str, str]]
 ) -> list[dict[str, Any]]:
     """"X outperforms Y" between methods the record keeps, named as the record names them."""
     out = []
@@ -380,7 +413,7 @@ def _comparisons(
     return out
 
 
-def _code(evidence: Evidence, m: Mention) -> dict[str, Any]:
+def _code(evidence: EvidenceOf, m: Mention) -> dict[str, Any]:
     return {
         "url": m.attrs.get("url"),
         "kind": m.attrs.get("kind"),

@@ -173,6 +173,26 @@ def test_extract_groups_forms_into_entities(pipeline, forms, expected):
     assert all(e["role"] == "baseline" and e["proposed"] is False for e in entities)
 
 
+@pytest.mark.parametrize("title", ["Grouping", ""])
+def test_extract_evidence_sentence_is_the_documents_at_every_offset(pipeline, title):
+    """Evidence cuts each sentence once; what it gives must be what the document gives."""
+    abstract = "  First one.  Second, with (SLM) here.\n\nThird!   Fourth ends without a stop"
+    document = pipeline.document(Paper(id="e", title=title, abstract=abstract))
+    evidence = Evidence(document)
+    for start in range(len(document.text) + 1):
+        found = evidence.of(Mention(METHOD, "x", start, start + 1, "m"))
+        assert found["sentence"] == document.sentence_text(start), start
+
+
+def test_extract_evidence_offsets_are_relative_to_the_field(pipeline):
+    document = pipeline.document(Paper(id="e", title="Glow", abstract="We use Glow here."))
+    evidence = Evidence(document)
+    assert evidence(Mention(METHOD, "Glow", 0, 4, "m"))["field"] == "title"
+    found = evidence.of(Mention(METHOD, "Glow", 13, 17, "m"))
+    assert (found["field"], found["start"], found["end"]) == ("abstract", 7, 11)
+    assert found["sentence"] == "We use Glow here."
+
+
 def test_extract_is_deterministic(pipeline):
     assert pipeline.extract(paper()) == pipeline.extract(paper())
     assert Pipeline().extract(paper()) == pipeline.extract(paper())
