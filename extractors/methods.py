@@ -29,9 +29,11 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from extractors.base import (
     ABBREVIATION,
@@ -87,7 +89,7 @@ from extractors.method_patterns import (
 from extractors.phrases import PhraseFinder
 from extractors.shapes import Shape, normalise, shape_of
 
-BLOCKING = (CONCEPT, DATASET, METRIC, TASK, CODE)
+BLOCKING = frozenset((CONCEPT, DATASET, METRIC, TASK, CODE))
 # Passed as a role to :meth:`_Scan.accept`: "the role the candidate's own context shows", which
 # costs a dozen regex searches and is read only for the candidates that need it.
 OWN = "own"
@@ -106,6 +108,7 @@ class _Candidate:
     title_name: bool = False
     entity: str | None = None  # the lexicon entry's name: joins "ResNet" and "residual networks"
     cue: str | None = OWN  # the role its own context shows, read on first need (role_at)
+    verdict: bool | None = None  # accept() given that role, once asked
     key: str = field(init=False)  # normalise(text): the name's identity, asked for often
 
     def __post_init__(self) -> None:
@@ -123,6 +126,8 @@ class MethodExtractor:
         # the cue words are read in the same pass as the lower-case forms
         self._lower = PhraseFinder(nlp.vocab, attr="LOWER", keys=CUE_WORDS)
         self._known: dict[str, str] = {}  # normalised name or alias -> the entry's name
+        # the same words are looked up in every document: remembered (see _is_known)
+        self.known = lru_cache(maxsize=1 << 14)(self._is_known)
         for entry in entries:
             forms = (entry.name, *entry.aliases)
             for form in forms:
@@ -142,14 +147,14 @@ class MethodExtractor:
         key = normalise(text)
         return self._known.get(key) or self._known.get(key[:-1] if key.endswith("s") else key)
 
-    def known(self, text: str) -> bool:
+    def _is_known(self, text: str) -> bool:
+        """Whether ``text`` (or it without a plural "s") is a lexicon name or alias."""
         return normalise(text) in self._known or normalise(text.rstrip("s")) in self._known
 
-    def read(self, document: Document) -> tuple[list[tuple[int, int]], _CueWords]:
+    def read(self, doc: Doc, text: str) -> tuple[list[tuple[int, int]], _CueWords]:
         """The spans of lexicon forms in a document, and where its cue words are."""
-        text = document.text
-        lower, cues = self._lower.find(document.doc, text)
-        return self._exact(document.doc, text) + lower, _CueWords(text, cues)
+        lower, cues = self._lower.find(doc, text)
+        return self._exact(doc, text) + lower, _CueWords(text, cues)
 
 
 class _Scan:
@@ -159,14 +164,23 @@ class _Scan:
         self.doc = document
         self.text = document.text
         self.owner = owner
-        self.blocked = _Spans([(m.start, m.end) for m in found if m.label in BLOCKING])
+        blocked: list[tuple[int, int]] = []
         # "CIFAR-10/100" begins with a dataset name: data written in shorthand, not a method
-        self.data_starts = {m.start for m in found if m.label == DATASET}
-        self.abbrs = [m for m in found if m.label == ABBREVIATION]
+        self.data_starts: set[int] = set()
+        self.abbrs: list[Mention] = []
+        for m in found:  # one pass over what the earlier extractors found
+            if m.label in BLOCKING:
+                blocked.append((m.start, m.end))
+                if m.label == DATASET:
+                    self.data_starts.add(m.start)
+            elif m.label == ABBREVIATION:
+                self.abbrs.append(m)
+        self.blocked = _Spans(blocked)
         self.long_spans = [(a.attrs["long_start"], a.attrs["long_end"]) for a in self.abbrs]
         self.sent_starts = [start for start, _ in document.sentences()]
-        spans, self.cues = owner.read(document)
-        self.lexicon = spans
+        # where each sentence ends: the next one's start, the text's end after the last
+        self.sent_ends = self.sent_starts[1:] + [len(self.text)]
+        self.lexicon, self.cues = owner.read(document.doc, self.text)
 
     # -- candidates ----------------------------------------------------------------------------
 
@@ -187,14 +201,12 @@ class _Scan:
             )
         longer = _Spans([(c.start, c.end) for c in out.values()] + self.long_spans)
         for start, word in candidate_words(text):
-            if "-" in word or "'" in word or "’" in word:  # what AFFIX needs: skip it otherwise
-                affix = AFFIX.search(word)
-                if affix:
-                    word = word[: affix.start()]
-            shape = shape_of(word)  # cached per word, so tested before the span checks
+            word, shape = _name_shape(word)  # cached per word, so tested before the span checks
+            if shape is Shape.NONE:
+                continue
             end = start + len(word)
             # inside a lexicon match or an abbreviation's long form: part of a longer name
-            if shape is Shape.NONE or (start, end) in out or longer.cover(start, end):
+            if (start, end) in out or longer.cover(start, end):
                 continue
             out[(start, end)] = _Candidate(start, end, word, shape)
         for abbr in self.abbrs:
@@ -236,9 +248,9 @@ class _Scan:
 
     def sentence_bounds(self, pos: int) -> tuple[int, int]:
         i = bisect_right(self.sent_starts, pos) - 1
-        start = self.sent_starts[i] if i >= 0 else 0
-        end = self.sent_starts[i + 1] if i + 1 < len(self.sent_starts) else len(self.text)
-        return start, end
+        if i < 0:  # before the first sentence (or no sentences)
+            return 0, self.sent_starts[0] if self.sent_starts else len(self.text)
+        return self.sent_starts[i], self.sent_ends[i]
 
     def is_blocked(self, cand: _Candidate) -> bool:
         if cand.start in self.data_starts or self.blocked.cover(cand.start, cand.end):
@@ -257,18 +269,21 @@ class _Scan:
             anchor = cand.long_span[0]
         s_start, s_end = self.sentence_bounds(anchor)
         low = max(s_start, anchor - 120)
-        before = text[low:anchor]
         after = text[cand.end : min(s_end, cand.end + 80)]
         cues = self.cues
-        words = cues.between(low, anchor)  # cue words in before: mostly none
+        words = cues.between(low, anchor)  # cue words in text[low:anchor]: mostly none
+        bits = 0  # the cues one of those words starts: only those can match
+        for _, word_bits in words:
+            bits |= word_bits
+        before = text[low:anchor] if bits else ""  # read only by the cues
         near_40, near_60 = max(low, anchor - 40), max(low, anchor - 60)  # before[-40:], [-60:]
-        if words and cues.search(words, EXISTING, EXISTING_CUE, before[-40:], near_40):
+        if bits & EXISTING and cues.search(words, EXISTING, EXISTING_CUE, before[-40:], near_40):
             return "component"
         first = after.lstrip()[:1]  # what OURS_AFTER and PASSIVE_PROPOSED start with
         if (
             cand.title_name
             or (first == "(" and OURS_AFTER.match(after))
-            or (words and cues.search(words, NAMING, NAMING_CUE, before, low))
+            or (bits & NAMING and cues.search(words, NAMING, NAMING_CUE, before, low))
         ):
             return "proposed"
         if (
@@ -281,15 +296,15 @@ class _Scan:
             and (MODULE_AFTER.match(after) or MODULE_HEAD.search(cand.long_form))
         ):
             return "proposed"
-        if any(bits & PROPOSE for _, bits in words):
+        if bits & PROPOSE:
             cue_ends = [m.end() for m in PROPOSE_CUE.finditer(before)]
             if cue_ends and not _interrupted(before[cue_ends[-1] :]):
                 return "proposed"
-        if words and cues.search(words, BASELINE, BASELINE_CUE, before[-60:], near_60):
+        if bits & BASELINE and cues.search(words, BASELINE, BASELINE_CUE, before[-60:], near_60):
             return "baseline"
-        if (words and cues.search(words, COMPONENT, COMPONENT_CUE, before[-40:], near_40)) or (
-            after[1:2] in "bBeEdDfF" and COMPONENT_AFTER.match(after)
-        ):
+        if (
+            bits & COMPONENT and cues.search(words, COMPONENT, COMPONENT_CUE, before[-40:], near_40)
+        ) or (after[1:2] in "bBeEdDfF" and COMPONENT_AFTER.match(after)):
             return "component"
         return None
 
@@ -309,7 +324,15 @@ class _Scan:
         return cand.cue
 
     def accept(self, cand: _Candidate, role: str | None = OWN) -> bool:
-        """Whether the candidate names a method, given the role its context shows."""
+        """Whether the candidate names a method, given the role its context shows (by default
+        its own, and then the answer is kept: definitions are asked twice)."""
+        if role != OWN:
+            return self._accept(cand, role)
+        if cand.verdict is None:
+            cand.verdict = self._accept(cand, OWN)
+        return cand.verdict
+
+    def _accept(self, cand: _Candidate, role: str | None) -> bool:
         key = cand.key
         if not key or key in NOT_METHODS or self.is_blocked(cand):
             return False
@@ -318,7 +341,7 @@ class _Scan:
         if cand.lexicon:
             return True
         if cand.long_form is not None:
-            return self._accept_definition(cand, self.own_role(cand) if role == OWN else role)
+            return self._accept_definition(cand, role)
         if cand.title_name:
             return True
         if self.owner.known(cand.text):
@@ -335,12 +358,13 @@ class _Scan:
         return False
 
     def _accept_definition(self, cand: _Candidate, role: str | None) -> bool:
+        """A known name or long form, a long form ending in a method noun, or a capitalised
+        long form the paper proposes; ``role`` OWN is read only if needed."""
         long_form = cand.long_form or ""
-        if self.owner.known(long_form) or self.owner.known(cand.text):
+        if self.owner.known(long_form) or self.owner.known(cand.text) or _method_head(long_form):
             return True
-        head = LONG_FORM_WORDS.split(long_form.strip())[-1]
-        if METHOD_HEAD.search(head):
-            return True
+        if role == OWN:
+            role = self.own_role(cand)
         return role == "proposed" and any(w[:1].isupper() for w in long_form.split())
 
     # -- output --------------------------------------------------------------------------------
@@ -422,15 +446,18 @@ class _CueWords:
     def __init__(self, text: str, found: list[tuple[int, int]]) -> None:
         """``found``: ``(start, index in CUE_WORDS)`` of each cue word in ``text``."""
         self.everywhere = not text.isascii() and any(c in text for c in "ıſİ")
-        self.pairs = sorted((start, CUES_OF_WORD[i]) for start, i in found)
-        self.starts = [start for start, _ in self.pairs]
+        # sorted by start; the automaton reports them by end, so this is nearly sorted already
+        found.sort()
+        self.found = found
 
     def between(self, low: int, end: int) -> list[tuple[int, int]]:
         """``(start, cue bits)`` of the cue words starting in ``text[low:end]`` (a few at most);
         one word of every cue at ``low`` where every cue is tried."""
         if self.everywhere:
             return [(low, ALL_CUES)]
-        return self.pairs[bisect_left(self.starts, low) : bisect_left(self.starts, end)]
+        found = self.found  # (low,) sorts before every (low, i)
+        words = found[bisect_left(found, (low,)) : bisect_left(found, (end,))]
+        return [(start, CUES_OF_WORD[i]) for start, i in words]
 
     def search(
         self, words: list[tuple[int, int]], bit: int, cue: re.Pattern[str], window: str, offset: int
@@ -459,6 +486,22 @@ class _Spans:
         """Whether a span starts at or before ``start`` and ends at or after ``end``."""
         i = bisect_right(self.starts, start)
         return i > 0 and self.reach[i - 1] >= end
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_shape(word: str) -> tuple[str, Shape]:
+    """A candidate word without a trailing :data:`AFFIX` ("DNN" of "DNN-based"), and its shape."""
+    if "-" in word or "'" in word or "’" in word:  # what AFFIX needs: skip it otherwise
+        affix = AFFIX.search(word)
+        if affix:
+            word = word[: affix.start()]
+    return word, shape_of(word)
+
+
+@lru_cache(maxsize=1 << 12)
+def _method_head(long_form: str) -> bool:
+    """Whether a long form's last word is a method noun ("Hierarchical Edge Module")."""
+    return METHOD_HEAD.search(LONG_FORM_WORDS.split(long_form.strip())[-1]) is not None
 
 
 def _interrupted(between: str) -> bool:

@@ -20,7 +20,7 @@ from itertools import product
 
 import ahocorasick_rs
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from extractors.lexicon import DFA_PATTERNS, folded
@@ -93,21 +93,28 @@ class PhraseFinder:
         if not targets:
             return spans, keys
         for i, start, end in automaton.find_matches_as_indexes(text, overlapping=True):
-            sequences, key = targets[i]
+            sequences, key, chunks, chunked = targets[i]
             if key is not None:
                 keys.append((start, key))
             if sequences and phrases:
                 span = doc.char_span(start, end)  # None unless tokens start and end right there
-                if span is not None:
-                    tokens = tuple(t.lower_ if self.lower else t.orth_ for t in span)
-                    if tokens in sequences:
-                        spans.append((start, end))
+                # as many tokens as chunks: the tokens are the chunks (no Token objects needed)
+                if span is not None and (
+                    chunked if len(span) == chunks else self._tokens(span) in sequences
+                ):
+                    spans.append((start, end))
         return spans, keys
 
+    def _tokens(self, span: Span) -> tuple[str, ...]:
+        return tuple(t.lower_ if self.lower else t.orth_ for t in span)
+
     def _build(self) -> tuple[ahocorasick_rs.AhoCorasick, list[_Target]]:
-        targets: dict[str, _Target] = {s: (seqs, None) for s, seqs in self._spellings.items()}
+        targets: dict[str, _Target] = {}
+        for spelling, sequences in self._spellings.items():
+            targets[spelling] = (sequences, None, *_chunks(spelling, sequences))
         for i, key in enumerate(self.keys):
-            targets[key] = (targets.get(key, (None, None))[0], i)
+            sequences = self._spellings.get(key)
+            targets[key] = (sequences, i, *_chunks(key, sequences or set()))
         # a DFA reads twice as fast as an NFA but grows with the strings (a few thousand take
         # ~10 MB), so long user lexicons keep the NFA
         fast = len(targets) <= DFA_PATTERNS
@@ -117,8 +124,24 @@ class PhraseFinder:
         return automaton, list(targets.values())
 
 
-# What a string in the automaton stands for: the token sequences it spells, and a key index
-_Target = tuple[set[tuple[str, ...]] | None, int | None]
+# What a string in the automaton stands for: the token sequences it spells, a key index, and
+# what _chunks says of it
+_Target = tuple[set[tuple[str, ...]] | None, int | None, int, bool]
+
+
+def _chunks(spelling: str, sequences: set[tuple[str, ...]]) -> tuple[int, bool]:
+    """How many space-separated chunks a spelling has, and whether they, as tokens, are one of
+    its token sequences; -1 chunks if one is empty (two spaces in a row).
+
+    A span of a Doc whose text is the spelling and which has as many tokens as the spelling has
+    chunks holds exactly the chunks: a token never holds a space unless spaces repeat, so each
+    token lies in one chunk, and each chunk holds at least one token. Its tokens are then known
+    from the spelling alone, without making a Token object per token.
+    """
+    chunks = tuple(spelling.split(" "))
+    if "" in chunks:
+        return -1, False
+    return len(chunks), chunks in sequences
 
 
 def spellings(tokens: tuple[str, ...]) -> Iterator[str]:

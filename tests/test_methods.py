@@ -9,6 +9,7 @@ from spacy.matcher import PhraseMatcher
 
 from extractors import method_patterns as mp
 from extractors import methods as mt
+from extractors import phrases
 from extractors import shapes as sh
 from extractors.concepts import DATA, read_entries
 from extractors.phrases import PhraseFinder, spellings
@@ -268,13 +269,16 @@ def test_methods_list_words_hold_every_coordination_gap(gap):
     assert core in mp.LIST_WORDS or (core[:1] == "," and core.endswith(("and", "or")))
 
 
-@pytest.mark.parametrize(("pattern", "first", "text"), [
-    (mp.APPOSITIVE_NEW, mp.APPOSITIVE_FIRST, "\u201d, a novel framework"),
-    (mp.APPOSITIVE_NEW, mp.APPOSITIVE_FIRST, " (SAN) is a new model"),
-    (mp.APPOSITIVE_NEW, mp.APPOSITIVE_FIRST, " -- a simple baseline"),
-    (mp.PASSIVE_PROPOSED, mp.PASSIVE_FIRST, " has been recently proposed"),
-    (mp.PASSIVE_PROPOSED, mp.PASSIVE_FIRST, " (SAN) was introduced"),
-])
+@pytest.mark.parametrize(
+    ("pattern", "first", "text"),
+    [
+        (mp.APPOSITIVE_NEW, mp.APPOSITIVE_FIRST, "\u201d, a novel framework"),
+        (mp.APPOSITIVE_NEW, mp.APPOSITIVE_FIRST, " (SAN) is a new model"),
+        (mp.APPOSITIVE_NEW, mp.APPOSITIVE_FIRST, " -- a simple baseline"),
+        (mp.PASSIVE_PROPOSED, mp.PASSIVE_FIRST, " has been recently proposed"),
+        (mp.PASSIVE_PROPOSED, mp.PASSIVE_FIRST, " (SAN) was introduced"),
+    ],
+)
 def test_methods_first_characters_of_after_cues(pattern, first, text):
     assert pattern.match(text)
     strip = mp.QUOTES if pattern is mp.APPOSITIVE_NEW else ""
@@ -287,10 +291,16 @@ def test_methods_plus_marks_name_another_method(pipeline):
     assert found["U-Net"]["aliases"] == []
 
 
-@pytest.mark.parametrize("abstract, name", [
-    ("Our proposed network and procedure, PatterNet, is able to outperform others.", "PatterNet"),
-    ("Our new framework, FlowMix, aligns the views.", "FlowMix"),
-])
+@pytest.mark.parametrize(
+    "abstract, name",
+    [
+        (
+            "Our proposed network and procedure, PatterNet, is able to outperform others.",
+            "PatterNet",
+        ),
+        ("Our new framework, FlowMix, aligns the views.", "FlowMix"),
+    ],
+)
 def test_methods_our_thing_then_its_name_is_proposed(pipeline, abstract, name):
     assert methods(pipeline, abstract)[name]["proposed"] is True
 
@@ -319,22 +329,28 @@ def test_methods_candidate_words_match_the_pattern(text):
     assert all(sh.shape_of(w) is sh.Shape.NONE for _, w in words if plain.fullmatch(w))
 
 
-@pytest.mark.parametrize(("text", "word"), [
-    ("the iPhone app", "iPhone"),  # starts lower-case, found from its capital
-    ("see ResNet-50.", "ResNet-50"),
-])
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("the iPhone app", "iPhone"),  # starts lower-case, found from its capital
+        ("see ResNet-50.", "ResNet-50"),
+    ],
+)
 def test_methods_candidate_words_finds(text, word):
     assert word in [w for _, w in mp.candidate_words(text)]
 
 
-@pytest.mark.parametrize(("text", "word"), [
-    ("the network", "network"),
-    ("U.iPhone", "iPhone"),  # inside the word before
-    ("éiPhone", "iPhone"),  # a non-ASCII letter before: mid-word
-    ("ResNet", "Net"),
-    ("The model", "The"),  # plain capitalised word: no name shape
-    ("in 2024", "2024"),
-])
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("the network", "network"),
+        ("U.iPhone", "iPhone"),  # inside the word before
+        ("éiPhone", "iPhone"),  # a non-ASCII letter before: mid-word
+        ("ResNet", "Net"),
+        ("The model", "The"),  # plain capitalised word: no name shape
+        ("in 2024", "2024"),
+    ],
+)
 def test_methods_candidate_words_skips(text, word):
     assert word not in [w for _, w in mp.candidate_words(text)]
 
@@ -347,8 +363,17 @@ def test_methods_spans_cover_nested_and_disjoint():
 
 # -- lexicon phrases: the spans a spaCy PhraseMatcher finds -----------------------------------
 
-PHRASES = ["R-CNN", "Faster R-CNN", "ResNet", "BERT", "Adam", "U-Net++", "Graph Neural Network",
-           "long short-term memory", "A B C D E F G H I J"]
+PHRASES = [
+    "R-CNN",
+    "Faster R-CNN",
+    "ResNet",
+    "BERT",
+    "Adam",
+    "U-Net++",
+    "Graph Neural Network",
+    "long short-term memory",
+    "A B C D E F G H I J",
+]
 PHRASE_TEXTS = [
     "Faster R-CNN and R - CNN beat ResNet-50, ResNet. and RoBERTa (BERT).",
     "A graph  neural network, a Graph Neural Network and GRAPH NEURAL NETWORK.",
@@ -371,6 +396,27 @@ def test_phrases_finder_finds_what_the_phrase_matcher_finds(pipeline, attr, text
     expected = sorted((doc[s:e].start_char, doc[s:e].end_char) for _, s, e in matcher(doc))
     assert expected  # each text holds a phrase
     assert sorted(finder(doc, text)) == expected
+
+
+@pytest.mark.parametrize("attr", ["ORTH", "LOWER"])
+def test_phrases_finder_checks_tokens_when_chunks_do_not_tell(pipeline, attr):
+    """Two spaces make a space token; "R-CNN" is one chunk but several tokens."""
+    nlp = pipeline.nlp
+    phrases = ["Mask  SegNet", "R-CNN", "Fast R-CNN", "SegNet"]
+    finder, matcher = PhraseFinder(nlp.vocab, attr), PhraseMatcher(nlp.vocab, attr=attr)
+    finder.add([nlp.make_doc(p) for p in phrases])
+    matcher.add("P", [nlp.make_doc(p) for p in phrases])
+    text = "Mask  SegNet, Mask SegNet, Fast R-CNN, Fast  R-CNN, SegNet's SegNet-2 (R-CNN)."
+    doc = nlp.make_doc(text)
+    expected = sorted((doc[s:e].start_char, doc[s:e].end_char) for _, s, e in matcher(doc))
+    assert (0, 12) in expected and len(expected) >= 7
+    assert sorted(finder(doc, text)) == expected
+
+
+def test_phrases_chunks_say_when_the_spelling_gives_the_tokens():
+    assert phrases._chunks("Fast R-CNN", {("Fast", "R-CNN")}) == (2, True)
+    assert phrases._chunks("Fast R-CNN", {("Fast", "R", "-", "CNN")}) == (2, False)
+    assert phrases._chunks("Mask  R-CNN", {("Mask", " ", "R-CNN")}) == (-1, False)
 
 
 def test_phrases_spellings_vary_the_gaps():
