@@ -57,7 +57,8 @@ class DatasetExtractor:
         self.weak: set[str] = set()  # forms that need a cue in their sentence ("M4", "SPOT")
         self.established: set[str] = set()  # forms of the curated list
         self.title_case: set[str] = set()  # user-list forms of plain capitalised words
-        self.matcher = FormMatcher(keys=(*pat.CUE_KEYS, *pat.SCORE_KEYS, *pat.SHORTHAND_KEYS))
+        self.matcher = FormMatcher(keys=(*pat.CUE_KEYS, *pat.SCORE_KEYS, *pat.SHORTHAND_KEYS),
+                                   shared=lexicon.shared)  # one pass with tasks and metrics
         other = _other_forms(lexicon)
         for entry in lexicon.of(DATASET):
             for form in entry.forms:

@@ -46,9 +46,10 @@ class Entry:
 
 @dataclass
 class Lexicon:
-    """Entries by type, and an index from every form (exact case) to its entry."""
+    """Entries by type, and the one pass over a text the matchers built on them share."""
 
     entries: dict[str, list[Entry]] = field(default_factory=lambda: {t: [] for t in TYPES})
+    shared: SharedPass = field(default_factory=lambda: SharedPass(), compare=False, repr=False)
 
     def add(self, entry: Entry) -> None:
         self.entries.setdefault(entry.type, []).append(entry)
@@ -118,6 +119,69 @@ def load_lexicons(paths: Sequence[Path] = (), use_shipped: bool = True) -> Lexic
     return lexicon
 
 
+DFA_PATTERNS = 3000  # the most strings an automaton here is compiled to a DFA for
+
+
+class SharedPass:
+    """One case-sensitive Aho-Corasick pass over a text for several matchers.
+
+    The dataset, task and metric extractors each look for their strings in the same text, one
+    after the other. Three automata cost three passes and, worse, bring three sets of tables
+    back into the processor's cache for every document (that, not the reading, is most of their
+    cost in a pipeline); one automaton over all their strings reads the text once. Each matcher
+    holds a group: a range of the automaton's pattern indexes, its strings in its order (an
+    automaton reports a string listed twice twice, so groups never mix). The hits of the last
+    text read are kept for the next matcher that asks about the same text.
+    """
+
+    def __init__(self) -> None:
+        self._groups: list[tuple[str, ...]] = []
+        self._bounds: list[tuple[int, int]] = []  # group -> (first, last + 1) pattern index
+        self._automaton: ahocorasick_rs.AhoCorasick | None = None  # None: no strings at all
+        self._stale = True  # the groups changed since the automaton was built
+        self._text: str | None = None
+        self._hits: list[tuple[int, int, int]] = []
+
+    def group(self) -> int:
+        """A new, empty group."""
+        self._groups.append(())
+        self._stale = True
+        return len(self._groups) - 1
+
+    def set(self, group: int, strings: Sequence[str]) -> None:
+        """The strings of a group (the automaton is built again on the next read if they
+        changed)."""
+        strings = tuple(strings)
+        if strings != self._groups[group]:
+            self._groups[group] = strings
+            self._stale = True
+
+    def read(self, text: str, group: int) -> tuple[list[tuple[int, int, int]], int, int]:
+        """``(index, start, end)`` of every occurrence of every string of every group in
+        ``text``, in the order their ends come, and the index range of ``group``."""
+        if self._stale:
+            self._build()
+        if text != self._text:  # the same string object: its hits are known
+            automaton = self._automaton
+            self._hits = automaton.find_matches_as_indexes(text, overlapping=True) \
+                if automaton is not None else []
+            self._text = text
+        return (self._hits, *self._bounds[group])
+
+    def _build(self) -> None:
+        patterns = [string for strings in self._groups for string in strings]
+        at, self._bounds = 0, []
+        for strings in self._groups:
+            self._bounds.append((at, at + len(strings)))
+            at += len(strings)
+        # a DFA reads three times faster than an NFA but grows with the strings: a few
+        # thousand take ~10 MB, so long public lists keep the NFA
+        kind = ahocorasick_rs.Implementation.DFA if len(patterns) <= DFA_PATTERNS else None
+        self._automaton = ahocorasick_rs.AhoCorasick(patterns, implementation=kind) \
+            if patterns else None  # (an automaton of nothing cannot be built)
+        self._stale, self._text = False, None
+
+
 class FormMatcher:
     """Exact-case forms found in raw text in one pass, whatever a tokeniser would make of it.
 
@@ -126,29 +190,37 @@ class FormMatcher:
     (``ahocorasick_rs``, in Rust), which reads a text once and returns every occurrence of
     every form; a form matches where it starts and ends at a letter/digit boundary. ``keys``
     are further strings reported wherever they occur, bounded or not (" on ", "dataset"), so
-    a caller reads each text once for everything it looks for.
+    a caller reads each text once for everything it looks for. The automaton is ``shared``'s
+    (see :class:`SharedPass`), one of its own by default.
     """
 
-    def __init__(self, forms: Iterable[str] = (), keys: Iterable[str] = ()) -> None:
+    def __init__(self, forms: Iterable[str] = (), keys: Iterable[str] = (),
+                 shared: SharedPass | None = None) -> None:
         self.keys = list(dict.fromkeys(keys))
         self.forms: list[str] = []
-        self._automaton: ahocorasick_rs.AhoCorasick | None = None
+        self._shared = shared or SharedPass()
+        self._group = self._shared.group()
+        self._changed = True  # forms added since the shared pass last had them
         for form in forms:
             self.add(form)
 
     def add(self, form: str) -> None:
         if form not in self.keys and form not in self.forms:
             self.forms.append(form)
-            self._automaton = None  # built again on the next scan
+            self._changed = True
 
     def scan(self, text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, str]]]:
         """``(start, end, form)`` of each bounded form match, and ``(start, key)`` of each key
         occurrence, both in text order."""
-        if self._automaton is None:
-            self._automaton = ahocorasick_rs.AhoCorasick(  # a DFA: twice the NFA's speed
-                [*self.keys, *self.forms], implementation=ahocorasick_rs.Implementation.DFA)
+        if self._changed:
+            self._shared.set(self._group, [*self.keys, *self.forms])
+            self._changed = False
+        hits, first, last = self._shared.read(text, self._group)
         n_keys, forms, keys = len(self.keys), [], []
-        for i, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
+        for i, start, end in hits:
+            if i < first or i >= last:
+                continue  # another matcher's
+            i -= first
             if i < n_keys:
                 keys.append((start, self.keys[i]))
             elif (start == 0 or not text[start - 1].isalnum()) and (
@@ -159,9 +231,6 @@ class FormMatcher:
     def finditer(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, form)`` of every bounded match ("MS COCO" and the "COCO" in it)."""
         return self.scan(text)[0]
-
-
-DFA_PATTERNS = 3000  # the most anchor words a CaseFormMatcher compiles to a DFA
 
 
 class CaseFormMatcher:
@@ -177,15 +246,19 @@ class CaseFormMatcher:
     The automaton holds only the last word of each form (its anchor), in the spellings the
     rule allows ("accuracy", "Accuracy", "ACCURACY"; "mAP"); the form is then read back from
     where its anchor ends. A small automaton stays in the processor's cache between
-    documents, and a case-sensitive one never stops at the "is" of "this" for "IS".
+    documents, and a case-sensitive one never stops at the "is" of "this" for "IS". The
+    automaton is ``shared``'s (see :class:`SharedPass`), one of its own by default.
     """
 
-    def __init__(self, forms: Iterable[str] = ()) -> None:
+    def __init__(self, forms: Iterable[str] = (), shared: SharedPass | None = None) -> None:
         self.lower: set[str] = set()  # all-lower forms
         self.surfaces: dict[str, str] = {}  # each spelling of a cased form -> the form
         self._anchors: dict[str, set[int]] = {}  # anchor spelling -> lengths of its forms
-        self._automaton: tuple[ahocorasick_rs.AhoCorasick,
-                               list[tuple[tuple[str, ...], tuple[int, ...]]]] | None = None
+        self._shared = shared or SharedPass()
+        self._group = self._shared.group()
+        # per anchor (in the shared group's order): the forms it spells alone, the lengths of
+        # longer forms ending in it; None once a form is added, made again on the next search
+        self._plans: list[tuple[tuple[str, ...], tuple[int, ...]]] | None = None
         for form in forms:
             self.add(form)
 
@@ -201,7 +274,7 @@ class CaseFormMatcher:
                 anchors.add(surface.rsplit(" ", 1)[-1])
         for anchor in anchors:
             self._anchors.setdefault(anchor, set()).add(len(form))
-        self._automaton = None  # built again on the next scan
+        self._plans = None
 
     def form_of(self, surface: str) -> str | None:
         """The form ``surface`` is a spelling of, or None."""
@@ -212,19 +285,17 @@ class CaseFormMatcher:
         """``(start, end, form)`` of every match, in the order their anchors end."""
         if not self._anchors:
             return []
-        if self._automaton is None:
-            anchors = list(self._anchors)
-            # a DFA reads three times faster than an NFA but grows with the words: a few
-            # thousand take ~10 MB, so long public lists keep the NFA
-            kind = ahocorasick_rs.Implementation.DFA if len(anchors) <= DFA_PATTERNS else None
-            self._automaton = (ahocorasick_rs.AhoCorasick(anchors, implementation=kind),
-                               [self._plan(a) for a in anchors])
-        automaton, plans = self._automaton
+        if self._plans is None:
+            self._shared.set(self._group, list(self._anchors))
+            self._plans = [self._plan(a) for a in self._anchors]
+        plans = self._plans
+        hits, first, last = self._shared.read(text, self._group)
         n, found, lower, surfaces = len(text), [], self.lower, self.surfaces
-        for i, s, e in automaton.find_matches_as_indexes(text, overlapping=True):
-            if (s and text[s - 1].isalnum()) or (e < n and text[e].isalnum()):
-                continue
-            alone, longer = plans[i]
+        for i, s, e in hits:
+            if i < first or i >= last or (s and text[s - 1].isalnum()) or (
+                    e < n and text[e].isalnum()):
+                continue  # another matcher's, or inside a word
+            alone, longer = plans[i - first]
             for form in alone:
                 found.append((s, e, form))
             for length in longer:

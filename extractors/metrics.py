@@ -115,7 +115,7 @@ class MetricExtractor:
         self.canonical: dict[str, str] = {}  # a form as listed -> its entry's name
         self.weak: set[str] = set()  # forms only a user's (public, noisy) list gives
         # forms and bare heads, found under the case rule: "mAP" never matches "map"
-        self.matcher = CaseFormMatcher([*BARE_HEADS, *SHAPE_WORDS])
+        self.matcher = CaseFormMatcher([*BARE_HEADS, *SHAPE_WORDS], shared=lexicon.shared)
         for entry in lexicon.of(METRIC):
             for form in entry.forms:
                 if form.lower() == "parameters" or form in self.canonical \

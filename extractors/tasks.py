@@ -103,9 +103,10 @@ class TaskExtractor:
         # task list has the concept too ("unsupervised domain adaptation", a "domain adaptation")
         self.concepts = {f.lower() for e in concept_list for f in e.forms
                          if e.name.lower() not in self.canonical}
-        # lexicon forms and head words in one pass over the lower-cased text, acronyms ("NER")
-        # in one over the text: the "ner" of "learner" is no task
-        self.matcher = CaseFormMatcher([*self.canonical, *sorted(HEADS | PLURAL_HEADS)])
+        # lexicon forms and head words under the case rule (the "ner" of "learner" is no
+        # "NER"), in the pass over the text shared with datasets and metrics
+        self.matcher = CaseFormMatcher([*self.canonical, *sorted(HEADS | PLURAL_HEADS)],
+                                       shared=lexicon.shared)
 
     def _known(self, reader: _Reader, start: int, end: int, surface: str) -> Candidate:
         """A lexicon name: curated ones hold unless they are a field's background or modify a
