@@ -72,9 +72,40 @@ def test_relations_become_outperforms_edges_with_evidence():
 def test_relations_cues_are_the_regex_matches(text):
     from extractors.relations import CUE, CUE_AUTOMATON, _cues
 
-    keys = CUE_AUTOMATON.find_matches_as_indexes(text.lower(), overlapping=True)
+    keys = CUE_AUTOMATON.find_matches_as_indexes(text.lower())
     assert [m.span() for m in _cues(text, keys)] == [m.span() for m in CUE.finditer(text)]
     assert [m.span() for m in CUE.finditer(text)]  # every row holds a cue
+
+
+def test_relations_overlapping_keys_are_never_needed():
+    """The leftmost key search gives the cues and the gate an overlapping search would give."""
+    import random
+
+    import ahocorasick_rs
+
+    from extractors.relations import CUE_AUTOMATON, CUE_KEYS, GATED_KEYS, _cues
+
+    every = ahocorasick_rs.AhoCorasick(CUE_KEYS)  # overlapping search, as it was
+    # keys that overlap the end of another key: "surpass" + "superior", "outclass" + "surpass"
+    pairs = [(a, b) for a in CUE_KEYS for b in CUE_KEYS
+             if any(a.endswith(b[:i]) for i in range(1, len(b))) or (a != b and b in a)]
+    assert pairs and all(a not in GATED_KEYS for a, _ in pairs)
+    pieces = [*CUE_KEYS, *(a + b[i:] for a, b in pairs for i in range(1, len(b))
+                           if a.endswith(b[:i])), "is", "IS", " ", "  ", "\n", "than", "to",
+              "s", "x", "-", "S", "Better", "superior to", "better than", "VGG", ",", "."]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12)))
+        lowered = text.lower()
+        fast, slow = (CUE_AUTOMATON.find_matches_as_indexes(lowered),
+                      every.find_matches_as_indexes(lowered, overlapping=True))
+        assert [m.span() for m in _cues(text, fast)] == [m.span() for m in _cues(text, slow)]
+
+        def read(keys):
+            return any(CUE_KEYS[i] not in GATED_KEYS or GATED_KEYS[CUE_KEYS[i]] in lowered
+                       for i, _, _ in keys)
+
+        assert read(fast) == read(slow), text
 
 
 @pytest.mark.parametrize("abstract, expected", [
