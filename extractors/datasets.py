@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from extractors import dataset_patterns as pat
 from extractors.base import ABBREVIATION, DATASET, Document, Mention
@@ -79,7 +79,7 @@ class DatasetExtractor:
 
     def __call__(self, document: Document, found: Sequence[Mention]) -> Iterable[Mention]:
         text = document.text
-        scan = _Scan(text, document.title_end, document.sentences, self.matcher)
+        scan = _Scan(document, self.matcher)
         abbreviations = [m for m in found if m.label == ABBREVIATION]
         defined = {m.text: m.attrs.get("long_form", "")  # read only for lexicon forms
                    for m in abbreviations} if scan.forms else {}
@@ -201,16 +201,16 @@ class _Scan:
     words, scores "on" something and shorthand may be; on demand its lower-cased form and
     sentence starts."""
 
-    def __init__(self, text: str, title_end: int,
-                 sentences: Callable[[], list[tuple[int, int]]], matcher: FormMatcher) -> None:
-        self.text, self.title_end = text, title_end
+    def __init__(self, document: Document, matcher: FormMatcher) -> None:
+        self.text = text = document.text
+        self.title_end = title_end = document.title_end
         self._lower: str | None = None
         self.forms, keys = matcher.scan(text)
         self.at: dict[str, list[int]] = {}  # "cue", "score", "shorthand" -> offsets
         for start, key in keys:
             self.at.setdefault(KEY_KINDS[key], []).append(start)
         self.title_name = _title_name(text[:title_end])
-        self._sentences = sentences
+        self._document = document
         self._starts: list[int] | None = None
 
     @property
@@ -222,9 +222,11 @@ class _Scan:
 
     @property
     def starts(self) -> list[int]:
-        """Sentence starts, read from the document only when a guard asks (most texts: never)."""
+        """Sentence starts, read from the document only when a guard asks (most texts: never);
+        a parsed document (``kg.extract.ParsedDocument``) has them as a list already."""
         if self._starts is None:
-            self._starts = [s for s, _ in self._sentences()]
+            self._starts = getattr(self._document, "sentence_starts", None) or [
+                s for s, _ in self._document.sentences()]
         return self._starts
 
     def cues(self) -> list[tuple[int, int]]:
