@@ -28,9 +28,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
+from operator import itemgetter
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -102,6 +103,7 @@ class _Candidate:
     end: int
     text: str
     shape: Shape
+    key: str  # normalise(text): the name's identity, asked for often
     lexicon: bool = False
     long_form: str | None = None
     long_span: tuple[int, int] | None = None
@@ -109,10 +111,6 @@ class _Candidate:
     entity: str | None = None  # the lexicon entry's name: joins "ResNet" and "residual networks"
     cue: str | None = OWN  # the role its own context shows, read on first need (role_at)
     verdict: bool | None = None  # accept() given that role, once asked
-    key: str = field(init=False)  # normalise(text): the name's identity, asked for often
-
-    def __post_init__(self) -> None:
-        self.key = normalise(self.text)
 
 
 class MethodExtractor:
@@ -191,27 +189,31 @@ class _Scan:
             variant = VARIANT.match(text, end)
             if variant and not text[start:end].endswith("s"):
                 end = variant.end()
+            name = text[start:end]
             out[(start, end)] = _Candidate(
                 start,
                 end,
-                text[start:end],
+                name,
                 Shape.STRONG,
+                normalise(name),
                 lexicon=True,
-                entity=self.owner.entry_of(text[start:end]),
+                entity=self.owner.entry_of(name),
             )
         longer = _Spans([(c.start, c.end) for c in out.values()] + self.long_spans)
         for start, word in candidate_words(text):
-            word, shape = _name_shape(word)  # cached per word, so tested before the span checks
+            word, shape, key = _name_shape(word)  # cached per word: before the span checks
             if shape is Shape.NONE:
                 continue
             end = start + len(word)
             # inside a lexicon match or an abbreviation's long form: part of a longer name
             if (start, end) in out or longer.cover(start, end):
                 continue
-            out[(start, end)] = _Candidate(start, end, word, shape)
+            out[(start, end)] = _Candidate(start, end, word, shape, key)
         for abbr in self.abbrs:
             key = (abbr.start, abbr.end)
-            cand = out.get(key) or _Candidate(abbr.start, abbr.end, abbr.text, shape_of(abbr.text))
+            cand = out.get(key) or _Candidate(
+                abbr.start, abbr.end, abbr.text, shape_of(abbr.text), normalise(abbr.text)
+            )
             cand.long_form = abbr.attrs["long_form"]
             cand.long_span = (abbr.attrs["long_start"], abbr.attrs["long_end"])
             out[key] = cand
@@ -240,7 +242,9 @@ class _Scan:
         plain = not strong and (len(words) > 1 or shape_of(name) is Shape.NONE)
         if plain and name.casefold() not in abstract.casefold():
             return
-        cand = out.get((start, end)) or _Candidate(start, end, name, shape_of(name))
+        cand = out.get((start, end)) or _Candidate(
+            start, end, name, shape_of(name), normalise(name)
+        )
         cand.title_name = True
         out[(start, end)] = cand
 
@@ -417,6 +421,8 @@ class _Scan:
     def _coordinate(self, ordered: list[_Candidate], roles: dict[str, str], rejected: set) -> None:
         """ "X, Y and Z": acronyms listed beside an accepted method are methods too."""
         for left, right in zip(ordered, ordered[1:], strict=False):
+            if (left.key in roles) is (right.key in roles):  # one must be in, the other not
+                continue
             gap = self.text[left.end : right.start]
             core = gap.strip()  # what COORDINATION_GAP leaves between its white space
             if (
@@ -479,8 +485,8 @@ class _Spans:
 
     def __init__(self, spans: list[tuple[int, int]]) -> None:
         spans.sort()
-        self.starts = [start for start, _ in spans]
-        self.reach = list(accumulate((end for _, end in spans), max))
+        self.starts = list(map(itemgetter(0), spans))
+        self.reach = list(accumulate(map(itemgetter(1), spans), max))
 
     def cover(self, start: int, end: int) -> bool:
         """Whether a span starts at or before ``start`` and ends at or after ``end``."""
@@ -489,13 +495,14 @@ class _Spans:
 
 
 @lru_cache(maxsize=1 << 16)
-def _name_shape(word: str) -> tuple[str, Shape]:
-    """A candidate word without a trailing :data:`AFFIX` ("DNN" of "DNN-based"), and its shape."""
+def _name_shape(word: str) -> tuple[str, Shape, str]:
+    """A candidate word without a trailing :data:`AFFIX` ("DNN" of "DNN-based"), its shape and
+    its key (:func:`normalise`)."""
     if "-" in word or "'" in word or "’" in word:  # what AFFIX needs: skip it otherwise
         affix = AFFIX.search(word)
         if affix:
             word = word[: affix.start()]
-    return word, shape_of(word)
+    return word, shape_of(word), normalise(word)
 
 
 @lru_cache(maxsize=1 << 12)
