@@ -273,6 +273,16 @@ def test_metrics_form_matcher_reports_offsets_and_overlaps():
                                               (23, 26, "mAP")]
 
 
+def test_metrics_form_matcher_reads_a_form_back_from_another_forms_anchor():
+    # "Intersection-over-Union" is none of the spellings the case rule gives the anchor of
+    # "mean intersection-over-union" ("Intersection-Over-Union", ...): the form is found from
+    # the "Union" of "mean intersection over union", whose length is the same. A shortcut that
+    # reads a longer form only after a space before the anchor would lose it.
+    matcher = CaseFormMatcher(["mean intersection over union", "mean intersection-over-union"])
+    text = "a composite mean Intersection-over-Union (mIoU)"
+    assert (12, 40, "mean intersection-over-union") in matcher.finditer(text)
+
+
 @pytest.mark.parametrize("text", [
     "cuts time by 19.8x", "44% less", "60\\% of", "on 2 GPUs", "a 3 times speedup",
     "1D conv and ResNet-50 and v2.1", "x1.5 faster", "no numbers", "", "reaches 7", "7 ",
