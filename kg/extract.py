@@ -226,21 +226,39 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     Abbreviation definitions, results and code-availability claims describe spans rather than
     claim them, so they pass through untouched. The output is sorted by position.
     """
-    passing, claims = [], []
-    for m in mentions:
-        (claims if m.label in PRIORITY_RANK else passing).append(m)
+    mentions = list(mentions)
+    ordered = sorted(mentions, key=POSITION)
+    if _disjoint([m for m in ordered if m.label in PRIORITY_RANK]):
+        return ordered  # no overlap to resolve: most documents
+    kept = _longest_first([m for m in mentions if m.label in PRIORITY_RANK])
+    return [m for m in ordered if m.label not in PRIORITY_RANK or id(m) in kept]
+
+
+def _disjoint(claims: list[Mention]) -> bool:
+    """Whether no two of ``claims`` (in position order) overlap: each ends before the next
+    starts, so ends and starts only grow."""
+    end = -1
+    for m in claims:
+        if m.start < end:
+            return False
+        end = m.end
+    return True
+
+
+def _longest_first(claims: list[Mention]) -> set[int]:
+    """The ids of the claims :func:`resolve_overlaps` keeps (claims in their input order)."""
     claims.sort(key=lambda m: (m.start - m.end, PRIORITY_RANK[m.label], m.start))
     # The spans kept so far, sorted. They do not overlap, so their ends are sorted too, and a
     # mention overlaps one of them exactly when it overlaps the last that starts before it ends.
     taken: list[tuple[int, int]] = []
-    kept = []
+    kept = set()
     for m in claims:
         before = bisect_left(taken, (m.end,))  # how many kept spans start before m ends
         if before and taken[before - 1][1] > m.start:
             continue
         insort(taken, (m.start, m.end))
-        kept.append(m)
-    return sorted(passing + kept, key=POSITION)
+        kept.add(id(m))
+    return kept
 
 
 # The attributes of a mention naming other forms of the same thing: an abbreviation's long
