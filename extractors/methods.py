@@ -380,7 +380,8 @@ class _Scan:
         rejected: set[str] = set()
         entities: dict[str, str] = {}
         ordered = sorted(cands.values(), key=lambda c: (c.start, -c.end))
-        for cand in ordered:
+        for abbr in self.abbrs:  # the candidates with a long form: a rejected one rejects its name
+            cand = cands[(abbr.start, abbr.end)]
             if cand.long_form is not None and not self.accept(cand):
                 rejected.add(cand.key)
         for cand in ordered:
@@ -454,19 +455,25 @@ class _CueWords:
         self.everywhere = not text.isascii() and any(c in text for c in "ıſİ")
         # sorted by start; the automaton reports them by end, so this is nearly sorted already
         found.sort()
-        self.found = found
+        self.starts = list(map(itemgetter(0), found))
+        self.bits = [CUES_OF_WORD[i] for _, i in found]
 
-    def between(self, low: int, end: int) -> list[tuple[int, int]]:
+    def between(self, low: int, end: int) -> Sequence[tuple[int, int]]:
         """``(start, cue bits)`` of the cue words starting in ``text[low:end]`` (a few at most);
         one word of every cue at ``low`` where every cue is tried."""
         if self.everywhere:
             return [(low, ALL_CUES)]
-        found = self.found  # (low,) sorts before every (low, i)
-        words = found[bisect_left(found, (low,)) : bisect_left(found, (end,))]
-        return [(start, CUES_OF_WORD[i]) for start, i in words]
+        i = bisect_left(self.starts, low)
+        j = bisect_left(self.starts, end, i)
+        return () if i == j else list(zip(self.starts[i:j], self.bits[i:j], strict=True))
 
     def search(
-        self, words: list[tuple[int, int]], bit: int, cue: re.Pattern[str], window: str, offset: int
+        self,
+        words: Sequence[tuple[int, int]],
+        bit: int,
+        cue: re.Pattern[str],
+        window: str,
+        offset: int,
     ) -> bool:
         """``cue.search(window)`` for a window of the text starting at ``offset``, given the
         window's :meth:`between` words: tried only where one of the cue's words (``bit``)
