@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from operator import methodcaller
 
 from extractors.shapes import normalise
 
@@ -39,6 +40,26 @@ WORD_START = re.compile(
     r"(?P<word>[A-Za-z0-9]*(?:(?:[-.'’]|/(?=\d))[A-Za-z0-9]+)*(?:\+\+|\+(?![\w]))?)"
     r"|(?<=[a-z][A-Z0-9]))"
 )
+
+# An ASCII text's character classes, one byte per character: every capital becomes "A" and
+# every digit "0"; the rest stays. The patterns below read only these classes, so they match
+# the classes of a text where WORD_START matches the text, but start with one literal byte,
+# which re finds far faster than a character class such as [A-Z0-9] (a tight loop instead of a
+# class test per character): candidate_words is a third faster this way.
+ASCII_CLASSES = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"A" * 26 + b"0" * 10)
+# WORD_END and the rest of a word over classes ("’" is not ASCII, so it is left out)
+_END_B = rb"(?![Aa-z0]|[-.'][Aa-z0]|/0|\+(?:\+|(?!\w)))"
+_REST_B = rb"(?P<word>[Aa-z0]*(?:(?:[-.']|/(?=0))[Aa-z0]+)*(?:\+\+|\+(?!\w))?)"
+
+# WORD_START at a capital, over classes: matches "aaa AaaAaa" (the ResNet) and "aaa aAaaaa"
+# (the iPhone); must not match "Aaa aaaaaaa" (The network).
+CAPITAL_START = re.compile(
+    rb"A(?:(?<![\w\-+/]A)(?![a-z]*" + _END_B + rb")" + _REST_B + rb"|(?<=[a-z]A))"
+)
+
+# WORD_START at a digit, over classes: matches "a 0A aaaa" (a 3D scan) and "00.0" (12.5); must
+# not match "aa 0000," (in 2024,).
+DIGIT_START = re.compile(rb"0(?:(?<![\w\-+/]0)(?!0*" + _END_B + rb")" + _REST_B + rb"|(?<=[a-z]0))")
 
 # A variant after a lexicon name: "-50", "v4", "-B/16", "++", "-Large"; matches "-50" of
 # "ResNet-50"; must not match "-based" of "BERT-based".
@@ -310,12 +331,22 @@ CUES_OF_WORD = [sum(CUE_BIT[c] for c in CUE_KEYS if w in CUE_KEYS[c]) for w in C
 
 def candidate_words(text: str) -> Iterator[tuple[int, str]]:
     """``(start, word)`` of each :data:`CANDIDATE_WORD` match, as its ``finditer`` gives them,
-    but for the plain words :data:`WORD_START` passes over ("The", "2024")."""
+    but for the plain words :data:`WORD_START` passes over ("The", "2024").
+
+    An ASCII text is read through its :data:`ASCII_CLASSES`, its capitals and its digits apart
+    (two scans, merged by position: a word one of them finds inside a word of the other is
+    dropped below, as a word inside the word before is)."""
+    if text.isascii():
+        classes = text.encode("ascii").translate(ASCII_CLASSES)
+        matches = [*CAPITAL_START.finditer(classes), *DIGIT_START.finditer(classes)]
+        matches.sort(key=_START)
+    else:
+        matches = list(WORD_START.finditer(text))
     end = 0
-    for match in WORD_START.finditer(text):
+    for match in matches:
         start = match.start()
         if match.lastindex:  # a word starting with a capital or digit
-            word = match.group()
+            word = text[start : match.end()]
         else:  # a capital after lower-case letters: the word may start where they start
             while start and "a" <= text[start - 1] <= "z":
                 start -= 1
@@ -326,6 +357,9 @@ def candidate_words(text: str) -> Iterator[tuple[int, str]]:
         if start >= end:  # not inside the word before ("U.iPhone")
             end = start + len(word)
             yield start, word
+
+
+_START = methodcaller("start")
 
 
 # The gap between two listed names: matches ", ", " and ", ", and ", " or ", "/"; must not match

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -203,6 +204,12 @@ PATTERNS = [
     (mp.CANDIDATE_WORD, "the network", False),
     (mp.WORD_START, "the iPhone", True),
     (mp.WORD_START, "The network", False),
+    (mp.CAPITAL_START, b"aaa AaaAaa", True),
+    (mp.CAPITAL_START, b"aaa aAaaaa", True),
+    (mp.CAPITAL_START, b"Aaa aaaaaaa", False),
+    (mp.DIGIT_START, b"a 0A aaaa", True),
+    (mp.DIGIT_START, b"00.0", True),
+    (mp.DIGIT_START, b"aa 0000,", False),
     (mp.VARIANT, "-50", True),
     (mp.VARIANT, "-based", False),
     (mp.AFFIX, "DNN-based", True),
@@ -321,12 +328,28 @@ WORD_TEXTS = [
 ]
 
 
+def _words_by_the_pattern(text: str) -> list[tuple[int, str]]:
+    """What candidate_words must give: CANDIDATE_WORD's matches but the plain words."""
+    words = [(m.start(), m.group()) for m in mp.CANDIDATE_WORD.finditer(text)]
+    return [w for w in words if not re.fullmatch(r"[A-Z][a-z]*|\d+", w[1])]
+
+
 @pytest.mark.parametrize("text", WORD_TEXTS)
 def test_methods_candidate_words_match_the_pattern(text):
     words = [(m.start(), m.group()) for m in mp.CANDIDATE_WORD.finditer(text)]
     plain = re.compile(r"[A-Z][a-z]*|\d+")  # no name shape: passed over
-    assert list(mp.candidate_words(text)) == [w for w in words if not plain.fullmatch(w[1])]
+    assert list(mp.candidate_words(text)) == _words_by_the_pattern(text)
     assert all(sh.shape_of(w) is sh.Shape.NONE for _, w in words if plain.fullmatch(w))
+
+
+def test_methods_candidate_words_match_the_pattern_on_random_texts():
+    """ASCII texts are read through their character classes, others by WORD_START: both give
+    what the pattern gives, on short texts of the characters that matter."""
+    rng = random.Random(3)
+    for _ in range(20_000):
+        text = "".join(rng.choice("aAbZz09 -.'/+_()iPv2,") for _ in range(rng.randint(0, 14)))
+        for variant in (text, text + "é", "’" + text):  # the last two are not ASCII
+            assert list(mp.candidate_words(variant)) == _words_by_the_pattern(variant), variant
 
 
 @pytest.mark.parametrize(
