@@ -199,7 +199,7 @@ class _Scan:
                 lexicon=True,
                 entity=self.owner.entry_of(name),
             )
-        longer = _Spans([(c.start, c.end) for c in out.values()] + self.long_spans)
+        longer = _Spans([*out, *self.long_spans])  # out's keys are the lexicon spans
         for start, word in candidate_words(text):
             word, shape, key = _name_shape(word)  # cached per word: before the span checks
             if shape is Shape.NONE:
@@ -379,7 +379,10 @@ class _Scan:
         long_forms: dict[str, str] = {}
         rejected: set[str] = set()
         entities: dict[str, str] = {}
-        ordered = sorted(cands.values(), key=lambda c: (c.start, -c.end))
+        # by start, the longest first: sorted by end, longest first, then (stably) by start
+        spans = sorted(cands, key=itemgetter(1), reverse=True)
+        spans.sort(key=itemgetter(0))
+        ordered = [cands[span] for span in spans]
         for abbr in self.abbrs:  # the candidates with a long form: a rejected one rejects its name
             cand = cands[(abbr.start, abbr.end)]
             if cand.long_form is not None and not self.accept(cand):
