@@ -95,6 +95,7 @@ BLOCKING = frozenset((CONCEPT, DATASET, METRIC, TASK, CODE))
 # costs a dozen regex searches and is read only for the candidates that need it.
 OWN = "own"
 ROLES = ("mentioned", "component", "baseline", "proposed")  # weakest to strongest
+RANK = {role: rank for rank, role in enumerate(ROLES)}
 
 
 @dataclass(slots=True)
@@ -200,13 +201,14 @@ class _Scan:
                 entity=self.owner.entry_of(name),
             )
         longer = _Spans([*out, *self.long_spans])  # out's keys are the lexicon spans
+        cover = longer.cover
         for start, word in candidate_words(text):
             word, shape, key = _name_shape(word)  # cached per word: before the span checks
             if shape is Shape.NONE:
                 continue
             end = start + len(word)
             # inside a lexicon match or an abbreviation's long form: part of a longer name
-            if (start, end) in out or longer.cover(start, end):
+            if (start, end) in out or cover(start, end):
                 continue
             out[(start, end)] = _Candidate(start, end, word, shape, key)
         for abbr in self.abbrs:
@@ -396,7 +398,8 @@ class _Scan:
                 role = self.own_role(cand)
                 if cand.lexicon and role == "proposed" and not self._introduces(cand):
                     role = "component"  # "a model called LLaVA": an established name, not new
-                best = max(best, role or "mentioned", key=ROLES.index)
+                if role and RANK[role] > RANK[best]:
+                    best = role
             roles[key] = best
             if cand.long_form:
                 long_forms.setdefault(key, cand.long_form)
