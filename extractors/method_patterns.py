@@ -1,16 +1,17 @@
-"""The patterns and word lists of :mod:`extractors.methods`, and its word scan.
+"""The patterns and word lists of :mod:`extractors.methods`, its word scan and its cue index.
 
 Every pattern is a named constant with a comment showing one string it matches and one it must
 not (tests/test_methods.py holds them in a table). The context cues that read the text before a
 name come with the words their matches start with (:data:`CUE_KEYS`), so the extractor tries a
-cue only where one of those words is.
+cue only where one of those words is (:class:`CueWords`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from operator import methodcaller
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+from operator import itemgetter, methodcaller
 
 from extractors.shapes import normalise
 
@@ -178,7 +179,7 @@ DATA_AFTER = re.compile(  # used with .match(text, pos), which anchors at pos
 )
 
 # Words every match of a context cue starts with (in lower case), so a cue is tried on a window
-# only where one of them starts (:class:`_CueWords`); most windows hold none. PROPOSE_CUE keeps
+# only where one of them starts (:class:`CueWords`); most windows hold none. PROPOSE_CUE keeps
 # its verbs, which its matches hold but do not start with: its subjects ("we", "here") are in too
 # many words; it is tried on the whole window when one of them is there.
 CUE_KEYS: dict[re.Pattern[str], tuple[str, ...]] = {
@@ -327,6 +328,49 @@ EXISTING, NAMING, PROPOSE, BASELINE, COMPONENT = (
 ALL_CUES = sum(CUE_BIT.values())
 CUE_WORDS = list(dict.fromkeys(key for keys in CUE_KEYS.values() for key in keys))
 CUES_OF_WORD = [sum(CUE_BIT[c] for c in CUE_KEYS if w in CUE_KEYS[c]) for w in CUE_WORDS]
+
+
+class CueWords:
+    """Where the :data:`CUE_KEYS` words start in one text, found in its lower case (with the
+    lexicon forms): a cue pattern can match a window only if one of its words starts there.
+    Case-insensitive patterns also match "ı", "ſ" and "İ" for "i", "s" and "i", which
+    lower-casing does not give, so in a text with one of them every cue is tried."""
+
+    def __init__(self, text: str, found: list[tuple[int, int]]) -> None:
+        """``found``: ``(start, index in CUE_WORDS)`` of each cue word in ``text`` (sorted here,
+        in place)."""
+        self.everywhere = not text.isascii() and any(c in text for c in "ıſİ")
+        # sorted by start; the automaton reports them by end, so this is nearly sorted already
+        found.sort()
+        self.starts = list(map(itemgetter(0), found))
+        self.bits = [CUES_OF_WORD[i] for _, i in found]
+
+    def between(self, low: int, end: int) -> Sequence[tuple[int, int]]:
+        """``(start, cue bits)`` of the cue words starting in ``text[low:end]`` (a few at most);
+        one word of every cue at ``low`` where every cue is tried."""
+        if self.everywhere:
+            return [(low, ALL_CUES)]
+        i = bisect_left(self.starts, low)
+        j = bisect_left(self.starts, end, i)
+        return () if i == j else list(zip(self.starts[i:j], self.bits[i:j], strict=True))
+
+    def search(
+        self,
+        words: Sequence[tuple[int, int]],
+        bit: int,
+        cue: re.Pattern[str],
+        window: str,
+        offset: int,
+    ) -> bool:
+        """``cue.search(window)`` for a window of the text starting at ``offset``, given the
+        window's :meth:`between` words: tried only where one of the cue's words (``bit``)
+        starts. (The bit is passed, not looked up: hashing a Pattern hashes its code.)"""
+        if self.everywhere:
+            return cue.search(window) is not None
+        for start, cues in words:
+            if cues & bit and start >= offset and cue.match(window, start - offset):
+                return True
+        return False
 
 
 def candidate_words(text: str) -> Iterator[tuple[int, str]]:

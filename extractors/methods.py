@@ -25,8 +25,7 @@ words are, so each cue pattern is tried only where it can match.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -50,7 +49,6 @@ from extractors.base import (
 from extractors.concepts import Entry
 from extractors.method_patterns import (
     AFFIX,
-    ALL_CUES,
     APPOSITIVE_FIRST,
     APPOSITIVE_NEW,
     BASELINE,
@@ -60,7 +58,6 @@ from extractors.method_patterns import (
     COMPONENT_CUE,
     COORDINATION_GAP,
     CUE_WORDS,
-    CUES_OF_WORD,
     DATA_AFTER,
     DIRECT_PROPOSE,
     EXISTING,
@@ -85,6 +82,7 @@ from extractors.method_patterns import (
     TITLE_NAME,
     TITLE_NOT_SYSTEM,
     VARIANT,
+    CueWords,
     candidate_words,
 )
 from extractors.phrases import PhraseFinder
@@ -150,10 +148,10 @@ class MethodExtractor:
         """Whether ``text`` (or it without a plural "s") is a lexicon name or alias."""
         return normalise(text) in self._known or normalise(text.rstrip("s")) in self._known
 
-    def read(self, doc: Doc, text: str) -> tuple[list[tuple[int, int]], _CueWords]:
+    def read(self, doc: Doc, text: str) -> tuple[list[tuple[int, int]], CueWords]:
         """The spans of lexicon forms in a document, and where its cue words are."""
         lower, cues = self._lower.find(doc, text)
-        return self._exact(doc, text) + lower, _CueWords(text, cues)
+        return self._exact(doc, text) + lower, CueWords(text, cues)
 
 
 class _Scan:
@@ -428,7 +426,7 @@ class _Scan:
     def _coordinate(self, ordered: list[_Candidate], roles: dict[str, str], rejected: set) -> None:
         """ "X, Y and Z": acronyms listed beside an accepted method are methods too."""
         for left, right in zip(ordered, ordered[1:], strict=False):
-            if (left.key in roles) is (right.key in roles):  # one must be in, the other not
+            if (left.key in roles) == (right.key in roles):  # one must be in, the other not
                 continue
             gap = self.text[left.end : right.start]
             core = gap.strip()  # what COORDINATION_GAP leaves between its white space
@@ -448,48 +446,6 @@ class _Scan:
                     and self.accept(cand, roles[known])
                 ):
                     roles[other] = "baseline" if roles[known] == "baseline" else "mentioned"
-
-
-class _CueWords:
-    """Where the :data:`CUE_KEYS` words start in one text, found in its lower case (with the
-    lexicon forms): a cue pattern can match a window only if one of its words starts there.
-    Case-insensitive patterns also match "ı", "ſ" and "İ" for "i", "s" and "i", which
-    lower-casing does not give, so in a text with one of them every cue is tried."""
-
-    def __init__(self, text: str, found: list[tuple[int, int]]) -> None:
-        """``found``: ``(start, index in CUE_WORDS)`` of each cue word in ``text``."""
-        self.everywhere = not text.isascii() and any(c in text for c in "ıſİ")
-        # sorted by start; the automaton reports them by end, so this is nearly sorted already
-        found.sort()
-        self.starts = list(map(itemgetter(0), found))
-        self.bits = [CUES_OF_WORD[i] for _, i in found]
-
-    def between(self, low: int, end: int) -> Sequence[tuple[int, int]]:
-        """``(start, cue bits)`` of the cue words starting in ``text[low:end]`` (a few at most);
-        one word of every cue at ``low`` where every cue is tried."""
-        if self.everywhere:
-            return [(low, ALL_CUES)]
-        i = bisect_left(self.starts, low)
-        j = bisect_left(self.starts, end, i)
-        return () if i == j else list(zip(self.starts[i:j], self.bits[i:j], strict=True))
-
-    def search(
-        self,
-        words: Sequence[tuple[int, int]],
-        bit: int,
-        cue: re.Pattern[str],
-        window: str,
-        offset: int,
-    ) -> bool:
-        """``cue.search(window)`` for a window of the text starting at ``offset``, given the
-        window's :meth:`between` words: tried only where one of the cue's words (``bit``)
-        starts. (The bit is passed, not looked up: hashing a Pattern hashes its code.)"""
-        if self.everywhere:
-            return cue.search(window) is not None
-        for start, cues in words:
-            if cues & bit and start >= offset and cue.match(window, start - offset):
-                return True
-        return False
 
 
 class _Spans:
