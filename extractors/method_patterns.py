@@ -9,9 +9,10 @@ cue only where one of those words is (:class:`CueWords`).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator, Sequence
-from operator import itemgetter, methodcaller
+from operator import methodcaller
+
+import ahocorasick_rs
 
 from extractors.shapes import normalise
 
@@ -330,29 +331,31 @@ CUE_WORDS = list(dict.fromkeys(key for keys in CUE_KEYS.values() for key in keys
 CUES_OF_WORD = [sum(CUE_BIT[c] for c in CUE_KEYS if w in CUE_KEYS[c]) for w in CUE_WORDS]
 
 
+# The cue words, found in a window's lower case by one small automaton (a DFA of a few
+# kilobytes, which stays in the CPU's caches); a window holds no cue word longer than this.
+CUE_FINDER = ahocorasick_rs.AhoCorasick(CUE_WORDS, implementation=ahocorasick_rs.Implementation.DFA)
+CUE_WORD_MAX = max(map(len, CUE_WORDS))
+
+
 class CueWords:
-    """Where the :data:`CUE_KEYS` words start in one text, found in its lower case (with the
-    lexicon forms): a cue pattern can match a window only if one of its words starts there.
-    Case-insensitive patterns also match "ı", "ſ" and "İ" for "i", "s" and "i", which
-    lower-casing does not give, so in a text with one of them every cue is tried."""
+    """Where the :data:`CUE_KEYS` words start in a window of one text, read in the text's lower
+    case when the window is asked for: a cue pattern can match a window only if one of its words
+    starts there. Case-insensitive patterns also match "ı", "ſ" and "İ" for "i", "s" and "i",
+    which lower-casing does not give, so in a text with one of them every cue is tried."""
 
-    def __init__(self, text: str, found: list[tuple[int, int]]) -> None:
-        """``found``: ``(start, index in CUE_WORDS)`` of each cue word in ``text`` (sorted here,
-        in place)."""
+    def __init__(self, text: str) -> None:
         self.everywhere = not text.isascii() and any(c in text for c in "ıſİ")
-        # sorted by start; the automaton reports them by end, so this is nearly sorted already
-        found.sort()
-        self.starts = list(map(itemgetter(0), found))
-        self.bits = [CUES_OF_WORD[i] for _, i in found]
+        # one character per character: only "İ" lower-cases to two, and then every cue is tried
+        self.low = text.lower()
 
-    def between(self, low: int, end: int) -> Sequence[tuple[int, int]]:
-        """``(start, cue bits)`` of the cue words starting in ``text[low:end]`` (a few at most);
-        one word of every cue at ``low`` where every cue is tried."""
+    def between(self, begin: int, end: int) -> list[tuple[int, int]]:
+        """``(start, cue bits)`` of the cue words starting in ``text[begin:end]`` (a few at most);
+        one word of every cue at ``begin`` where every cue is tried."""
         if self.everywhere:
-            return [(low, ALL_CUES)]
-        i = bisect_left(self.starts, low)
-        j = bisect_left(self.starts, end, i)
-        return () if i == j else list(zip(self.starts[i:j], self.bits[i:j], strict=True))
+            return [(begin, ALL_CUES)]
+        window = self.low[begin : end + CUE_WORD_MAX - 1]  # holds every word starting before end
+        found = CUE_FINDER.find_matches_as_indexes(window, overlapping=True)
+        return [(begin + start, CUES_OF_WORD[i]) for i, start, _ in found if begin + start < end]
 
     def search(
         self,

@@ -18,9 +18,9 @@ inside a Concept, Dataset, Metric, Task or Code mention found earlier is dropped
 followed by "dataset"/"benchmark". Every occurrence of an accepted name becomes a mention, with
 ``attrs = {"proposed", "role", "long_form"}``; the role is the strongest any occurrence shows.
 
-The patterns and word lists live in :mod:`extractors.method_patterns`; lexicon forms are found
-by :class:`extractors.phrases.PhraseFinder`, one automaton pass that also notes where the cue
-words are, so each cue pattern is tried only where it can match.
+The patterns and word lists live in :mod:`extractors.method_patterns`, with the index of where
+the cue words are (:class:`~extractors.method_patterns.CueWords`), so each cue pattern is tried
+only where it can match; lexicon forms are found by :class:`extractors.phrases.PhraseFinder`.
 """
 
 from __future__ import annotations
@@ -57,7 +57,6 @@ from extractors.method_patterns import (
     COMPONENT_AFTER,
     COMPONENT_CUE,
     COORDINATION_GAP,
-    CUE_WORDS,
     DATA_AFTER,
     DIRECT_PROPOSE,
     EXISTING,
@@ -120,8 +119,7 @@ class MethodExtractor:
 
     def __init__(self, nlp: Language, entries: Iterable[Entry]) -> None:
         self._exact = PhraseFinder(nlp.vocab, attr="ORTH")
-        # the cue words are read in the same pass as the lower-case forms
-        self._lower = PhraseFinder(nlp.vocab, attr="LOWER", keys=CUE_WORDS)
+        self._lower = PhraseFinder(nlp.vocab, attr="LOWER")
         self._known: dict[str, str] = {}  # normalised name or alias -> the entry's name
         # the same words are looked up in every document: remembered (see _is_known)
         self.known = lru_cache(maxsize=1 << 14)(self._is_known)
@@ -150,8 +148,7 @@ class MethodExtractor:
 
     def read(self, doc: Doc, text: str) -> tuple[list[tuple[int, int]], CueWords]:
         """The spans of lexicon forms in a document, and where its cue words are."""
-        lower, cues = self._lower.find(doc, text)
-        return self._exact(doc, text) + lower, CueWords(text, cues)
+        return self._exact(doc, text) + self._lower(doc, text), CueWords(text)
 
 
 class _Scan:

@@ -7,15 +7,14 @@ spelling into one Aho-Corasick automaton (``ahocorasick_rs``), reads the text on
 hit where ``Doc.char_span`` finds tokens starting and ending exactly there whose ORTH (or LOWER)
 values are the phrase's: the spans a ``PhraseMatcher`` on that attribute returns.
 
-The automaton also reports a caller's further strings (keys) wherever they occur, so a text is
-read once for both. Phrases of more than :data:`MAX_TOKENS` tokens (rare, and 2**(n-1) grows
-fast) stay with a ``PhraseMatcher``, and so does a LOWER search in a text whose lower case is
+Phrases of more than :data:`MAX_TOKENS` tokens (rare, and 2**(n-1) grows fast) stay with a
+``PhraseMatcher``, and so does a LOWER search in a text whose lower case is
 not one character per character ("İ") or depends on context (the Greek final sigma).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from itertools import product
 
 import ahocorasick_rs
@@ -23,23 +22,18 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from extractors.lexicon import DFA_PATTERNS, folded
+from extractors.lexicon import DFA_PATTERNS
 
 MAX_TOKENS = 8  # a phrase of 8 tokens has 128 spellings
 
 
 class PhraseFinder:
-    """The ``(start_char, end_char)`` spans a ``PhraseMatcher(vocab, attr)`` would find.
+    """The ``(start_char, end_char)`` spans a ``PhraseMatcher(vocab, attr)`` would find."""
 
-    ``keys`` are further strings reported wherever they occur in the text the automaton reads
-    (the lower-cased text for LOWER), bounded or not, so a caller reads a text once for both.
-    """
-
-    def __init__(self, vocab: Vocab, attr: str = "ORTH", keys: Sequence[str] = ()) -> None:
+    def __init__(self, vocab: Vocab, attr: str = "ORTH") -> None:
         if attr not in ("ORTH", "LOWER"):
             raise ValueError(f"attr must be ORTH or LOWER, not {attr!r}")
         self.lower = attr == "LOWER"
-        self.keys = list(keys)
         self._spellings: dict[str, set[tuple[str, ...]]] = {}  # spelling -> token sequences
         self._all = PhraseMatcher(vocab, attr=attr)  # for texts the automaton cannot read
         self._long = PhraseMatcher(vocab, attr=attr)  # phrases of more than MAX_TOKENS tokens
@@ -63,70 +57,53 @@ class PhraseFinder:
 
     def __call__(self, doc: Doc, text: str) -> list[tuple[int, int]]:
         """Spans of every phrase in ``doc``, whose text is ``text`` (``Doc.text`` rebuilds it)."""
-        return self.find(doc, text)[0]
-
-    def find(self, doc: Doc, text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        """Spans of every phrase in ``doc``, and ``(start, key index)`` of every key."""
-        by_matcher = False
         if self.lower:
             low = text.lower()
-            if not text.isascii() and len(low) != len(text):  # "İ": offsets would shift
-                low, by_matcher = folded(text), True
-            elif not text.isascii() and "Σ" in text:  # its lower case depends on the next letter
-                by_matcher = True
+            # "İ" lower-cases to two characters (offsets would shift) and "Σ" depending on the
+            # next letter: the matcher reads such a text
+            if not text.isascii() and (len(low) != len(text) or "Σ" in text):
+                return _spans(doc, self._all(doc))
             text = low
-        spans, keys = self._search(doc, text, phrases=not by_matcher)
-        if by_matcher:
-            spans = _spans(doc, self._all(doc))
-        elif self._has_long:
+        spans = self._search(doc, text)
+        if self._has_long:
             spans += _spans(doc, self._long(doc))
-        return spans, keys
+        return spans
 
-    def _search(
-        self, doc: Doc, text: str, phrases: bool
-    ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    def _search(self, doc: Doc, text: str) -> list[tuple[int, int]]:
         if self._automaton is None:
             self._automaton = self._build()
         automaton, targets = self._automaton
         spans: list[tuple[int, int]] = []
-        keys: list[tuple[int, int]] = []
         if not targets:
-            return spans, keys
+            return spans
         for i, start, end in automaton.find_matches_as_indexes(text, overlapping=True):
-            sequences, key, chunks, chunked = targets[i]
-            if key is not None:
-                keys.append((start, key))
-            if sequences and phrases:
-                span = doc.char_span(start, end)  # None unless tokens start and end right there
-                # as many tokens as chunks: the tokens are the chunks (no Token objects needed)
-                if span is not None and (
-                    chunked if len(span) == chunks else self._tokens(span) in sequences
-                ):
-                    spans.append((start, end))
-        return spans, keys
+            span = doc.char_span(start, end)  # None unless tokens start and end right there
+            if span is None:
+                continue
+            sequences, chunks, chunked = targets[i]
+            # as many tokens as chunks: the tokens are the chunks (no Token objects needed)
+            if chunked if len(span) == chunks else self._tokens(span) in sequences:
+                spans.append((start, end))
+        return spans
 
     def _tokens(self, span: Span) -> tuple[str, ...]:
         return tuple(t.lower_ if self.lower else t.orth_ for t in span)
 
     def _build(self) -> tuple[ahocorasick_rs.AhoCorasick, list[_Target]]:
-        targets: dict[str, _Target] = {}
-        for spelling, sequences in self._spellings.items():
-            targets[spelling] = (sequences, None, *_chunks(spelling, sequences))
-        for i, key in enumerate(self.keys):
-            sequences = self._spellings.get(key)
-            targets[key] = (sequences, i, *_chunks(key, sequences or set()))
+        targets = [(seqs, *_chunks(s, seqs)) for s, seqs in self._spellings.items()]
         # a DFA reads twice as fast as an NFA but grows with the strings (a few thousand take
         # ~10 MB), so long user lexicons keep the NFA
         fast = len(targets) <= DFA_PATTERNS
         automaton = ahocorasick_rs.AhoCorasick(
-            list(targets), implementation=ahocorasick_rs.Implementation.DFA if fast else None
+            list(self._spellings),
+            implementation=ahocorasick_rs.Implementation.DFA if fast else None,
         )
-        return automaton, list(targets.values())
+        return automaton, targets
 
 
-# What a string in the automaton stands for: the token sequences it spells, a key index, and
-# what _chunks says of it
-_Target = tuple[set[tuple[str, ...]] | None, int | None, int, bool]
+# What a string in the automaton stands for: the token sequences it spells, and what _chunks
+# says of it
+_Target = tuple[set[tuple[str, ...]], int, bool]
 
 
 def _chunks(spelling: str, sequences: set[tuple[str, ...]]) -> tuple[int, bool]:

@@ -463,14 +463,35 @@ def test_phrases_finder_agrees_with_the_phrase_matcher_on_the_seeds(pipeline):
             assert set(finder(doc, document.text)) == expected, paper.id
 
 
-def test_phrases_finder_reports_keys_anywhere(pipeline):
-    nlp = pipeline.nlp
-    finder = PhraseFinder(nlp.vocab, "LOWER", keys=["with", "graph neural network"])
-    finder.add([nlp.make_doc("graph neural network")])
-    text = "Graph Neural Network withheld, with"
-    spans, keys = finder.find(nlp.make_doc(text), text)
-    assert spans == [(0, 20)]
-    assert keys == [(0, 1), (21, 0), (31, 0)]  # bounded or not: "withheld" holds "with"
+def _cue_words_by_search(text: str, begin: int, end: int) -> list[tuple[int, int]]:
+    """Every cue word starting in text[begin:end], by str.find over the lower-cased text."""
+    low, found = text.lower(), []
+    for i, word in enumerate(mp.CUE_WORDS):
+        at = low.find(word, begin)
+        while 0 <= at < end:
+            found.append((at, mp.CUES_OF_WORD[i]))
+            at = low.find(word, at + 1)
+    return sorted(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unlike prior work, we propose X, built upon the recently named Y, and compare with Z.",
+        "We Use the Widely used model. Thanwith withheld usefulness, compared vs. baselines.",
+        "The state-of-the-art methods, such as DARTS, were outperformed by our network, RNet.",
+    ],
+)
+def test_methods_cue_words_between_finds_every_word_starting_in_the_window(text):
+    cues = mp.CueWords(text)
+    for begin in range(0, len(text), 7):
+        for end in (begin, begin + 5, begin + 40, len(text)):
+            expected = _cue_words_by_search(text, begin, end)
+            assert sorted(cues.between(begin, end)) == expected, (begin, end)
+
+
+def test_methods_cue_words_everywhere_with_dotless_i():
+    assert mp.CueWords("WE PROPOSE İX").between(3, 10) == [(3, mp.ALL_CUES)]
 
 
 def test_phrases_finder_without_a_dfa_finds_the_same(pipeline, monkeypatch):
