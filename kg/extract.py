@@ -61,8 +61,8 @@ from extractors.concepts import DATA, ConceptExtractor, Entry, read_entries
 from extractors.methods import MethodExtractor
 from extractors.relations import COMPARISON, ComparisonExtractor
 from extractors.shapes import normalise
-from kg import sentences  # noqa: F401  (registers the "kg_sentences" component)
 from kg.records import Paper
+from kg.sentences import SENTENCES  # (the import registers the "kg_sentences" component)
 
 PIPELINE_VERSION = "0.1.0"
 
@@ -131,7 +131,7 @@ def build_nlp() -> Language:
     for attr in [a for a in getters if a not in LEX_ATTRS_READ]:
         del getters[attr]
     nlp.tokenizer.max_cache_size = TOKENIZER_CACHE
-    nlp.add_pipe("kg_sentences")
+    nlp.add_pipe(SENTENCES)
     return nlp
 
 
@@ -160,11 +160,18 @@ class Pipeline:
         self.extractors: list[Extractor] = [e for e in chain if e is not None]
 
     def document(self, paper: Paper) -> Document:
-        return self._document(paper, self.nlp(join_text(paper.title, paper.abstract)))
+        return self._document(paper)
 
-    def _document(self, paper: Paper, doc: Any) -> ParsedDocument:
-        spans = [(sent.start_char, sent.end_char) for sent in doc.sents]
+    def _document(self, paper: Paper) -> ParsedDocument:
+        """The paper parsed as ``self.nlp`` would, without ``nlp.pipe``'s overhead per text, and
+        its sentence spans read from the boundaries as they are set (no ``Span`` per sentence;
+        the text at hand, as ``Doc.text`` is slow)."""
         text = join_text(paper.title, paper.abstract)
+        doc = self.nlp.make_doc(text)
+        spans = self.nlp.get_pipe(SENTENCES).mark(doc, text)
+        for name, component in self.nlp.pipeline:
+            if name != SENTENCES:  # none today
+                doc = component(doc)
         starts = [start for start, _ in spans]
         return ParsedDocument(paper.id, paper.title, paper.abstract, doc, text, spans, starts)
 
@@ -181,10 +188,9 @@ class Pipeline:
         return self._record(paper, self.document(paper))
 
     def extract_many(self, papers: Sequence[Paper], batch_size: int = 256) -> list[dict]:
-        """Records for ``papers`` in order, parsing them in one ``nlp.pipe`` batch."""
-        texts = (join_text(p.title, p.abstract) for p in papers)
-        docs = self.nlp.pipe(texts, batch_size=batch_size)
-        return [self._record(p, self._document(p, d)) for p, d in zip(papers, docs, strict=True)]
+        """Records for ``papers`` in order (``batch_size`` is kept for callers; parsing a
+        document is the same alone or in a batch, so it no longer batches)."""
+        return [self._record(p, self._document(p)) for p in papers]
 
     def _record(self, paper: Paper, document: Document) -> dict[str, Any]:
         by_label: dict[str, list[Mention]] = {}  # in position order, as resolved

@@ -7,15 +7,19 @@ right after it (a closing bracket or quote) stay in that sentence, and the next 
 the following one. On top of it, the token after the blank line of
 :func:`extractors.base.join_text` starts a sentence, so a title without a final stop is its own.
 
-spaCy's component walks the tokens in Python, creating a ``Token`` object for each; this one reads
-two per-word flags for the whole document in one ``Doc.to_array`` call, writes one byte per token
-(its class) and finds every boundary with one regular expression over those bytes. On the seed
-corpus that is about half the time of the ``sentencizer`` and ``title_boundary`` pair it replaced.
+spaCy's component walks the tokens in Python, creating a ``Token`` object for each. This one reads
+the text: a regular expression finds the final characters (a few per sentence), and only there
+are tokens looked at, through their start offsets (one ``Doc.to_array`` call of two columns held
+in the token structs, so cheap to read, unlike a word's flags). The same offsets give each
+sentence's character span, which :class:`kg.extract.Pipeline` keeps instead of building a
+``Span`` per sentence.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 
 import numpy as np
 from spacy import attrs
@@ -26,44 +30,112 @@ from spacy.vocab import Vocab
 
 # The characters that end a sentence: spaCy's own list, so the two agree.
 FINAL_CHARACTERS = frozenset(Sentencizer.default_punct_chars)
-# A token's class is one byte, 2 * final + punct: 0 another token, 1 punctuation that does not
-# end a sentence (")"), 2 or 3 a final character. A boundary is a final character, then any
-# punctuation, then another token, which starts the next sentence: the bytes of ". ) The" are
-# 03 01 00 and the sentence starts at the 00; "( 3 )" (01 00 01) holds no boundary.
-BOUNDARY = re.compile(rb"[\x02\x03][\x01-\x03]*\x00")
+# The final characters of ASCII text, each found by str.find (which skips to it at memchr speed;
+# re tests each character against a class, four times the time).
+ASCII_FINALS = "".join(sorted(c for c in FINAL_CHARACTERS if c.isascii()))
+# A character outside the Basic Multilingual Plane: matches "\U0001d688"; must not match "é".
+ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+# Where a final character is, in other text: matches the "." of "works." and of "3.5" (the token
+# decides); must not match ",". A class holding characters outside the Basic Multilingual Plane
+# makes re test each character slowly (15 times the time), so FINAL_ANY, which has them, reads
+# only a text with such a character (ASTRAL).
+_BMP_FINALS = "".join(sorted(c for c in FINAL_CHARACTERS if not ASTRAL.match(c)))
+FINAL = re.compile(f"[{re.escape(_BMP_FINALS)}]")
+FINAL_ANY = re.compile(f"[{re.escape(''.join(sorted(FINAL_CHARACTERS)))}]")
+# The component's name in a pipeline.
+SENTENCES = "kg_sentences"
 # The title and the abstract are joined by a blank line, a whitespace token of its own.
 TITLE_BREAK = "\n\n"
+# Token.is_sent_start False, as a SENT_START value (-1) in the unsigned array Doc.from_array takes.
+NOT_START = np.uint64(2**64 - 1)
 
 
 class SentenceBoundaries:
     """A spaCy component setting ``Token.is_sent_start`` on every token (``Doc.sents`` works)."""
 
     def __init__(self, vocab: Vocab) -> None:
-        # a per-word flag, computed once per word of the vocabulary like IS_PUNCT
-        self.final = vocab.add_flag(lambda text: text in FINAL_CHARACTERS)
-        self.columns = [self.final, attrs.IS_PUNCT, attrs.IS_SPACE]
+        self.vocab = vocab
 
     def __call__(self, doc: Doc) -> Doc:
-        if len(doc):
-            starts = np.full((len(doc), 1), -1, dtype=np.int64)  # -1: not a sentence start
-            starts[self.starts(doc)] = 1
-            doc.from_array([attrs.SENT_START], starts.astype(np.uint64))
+        self.mark(doc, doc.text)  # Doc.text is slow: Pipeline calls mark with the text it has
         return doc
 
-    def starts(self, doc: Doc) -> list[int]:
-        """Indices of the tokens that start a sentence, in order (the first token is one)."""
-        flags = doc.to_array(self.columns)
-        classes = (flags[:, 0] * 2 + flags[:, 1]).astype(np.uint8).tobytes()
-        starts = [0, *(match.end() - 1 for match in BOUNDARY.finditer(classes))]
-        for i in np.flatnonzero(flags[:, 2]).tolist():  # whitespace tokens: few
-            if TITLE_BREAK in doc[i].text:
-                if i + 1 < len(doc) and i + 1 not in starts:
-                    starts.append(i + 1)
-                    starts.sort()
+    def mark(self, doc: Doc, text: str) -> list[tuple[int, int]]:
+        """Set the boundaries of ``doc`` (the tokens of ``text``); the ``(start_char, end_char)``
+        of each sentence, as ``Doc.sents`` gives them."""
+        if not len(doc):
+            return []
+        starts = doc.to_array(attrs.IDX).tolist()  # where each token starts
+        first = self.starts(text, starts)
+        flags = np.full((len(starts), 1), NOT_START)
+        flags[first] = 1
+        doc.from_array([attrs.SENT_START], flags)
+        after = [*first[1:], len(starts)]  # where the next sentence starts
+        return [(starts[a], _end(text, starts, b - 1)) for a, b in zip(first, after, strict=True)]
+
+    def starts(self, text: str, starts: list[int]) -> list[int]:
+        """Indices of the tokens that start a sentence, in order (the first token is one), given
+        where each token of ``text`` starts.
+
+        The tokenizer cuts text at every change between whitespace and not, so a word holds no
+        whitespace, and a word's only trailing whitespace is one " " outside every token.
+        """
+        n = len(starts)
+        found = {0}
+        for at in _finals(text):
+            i = bisect_left(starts, at)
+            nxt = at + 1
+            if i == n or starts[i] != at:
+                continue  # inside a token ("3.5", "e.g.")
+            if nxt < len(text) and not text[nxt].isspace() and (i + 1 == n or starts[i + 1] != nxt):
+                continue  # a longer token ("...", ".5"): not a final character alone
+            i += 1
+            while i < n and self._punct(text, starts, i):
+                i += 1
+            if i < n:
+                found.add(i)
+        brk = text.find(TITLE_BREAK)
+        while brk != -1:
+            i = bisect_right(starts, brk) - 1  # a whitespace token: "\n" is in no word
+            if _end(text, starts, i) >= brk + len(TITLE_BREAK):  # the first with the whole break
+                if i + 1 < n:
+                    found.add(i + 1)
                 break
-        return starts
+            brk = text.find(TITLE_BREAK, brk + 1)
+        return sorted(found)
+
+    def _punct(self, text: str, starts: list[int], i: int) -> bool:
+        """Whether token ``i`` keeps to the sentence before it: punctuation or a final character."""
+        first = text[starts[i]]
+        if first.isalnum() or first.isspace():  # a word or a space (most): not punctuation
+            return False
+        word = text[starts[i] : _end(text, starts, i)]
+        return word in FINAL_CHARACTERS or self.vocab[word].is_punct
 
 
-@Language.factory("kg_sentences")
+def _end(text: str, starts: list[int], i: int) -> int:
+    """Where token ``i`` ends: where the next starts (or the text ends), less the trailing " " a
+    word may have (a whitespace token has none: a run of spaces is one token)."""
+    end = starts[i + 1] if i + 1 < len(starts) else len(text)
+    if text[end - 1] == " " and not text[starts[i]].isspace():
+        end -= 1
+    return end
+
+
+def _finals(text: str) -> Iterator[int]:
+    """Where the final characters of ``text`` are (not in order)."""
+    if text.isascii():
+        for char in ASCII_FINALS:
+            at = text.find(char)
+            while at != -1:
+                yield at
+                at = text.find(char, at + 1)
+        return
+    final = FINAL_ANY if ASTRAL.search(text) else FINAL
+    for match in final.finditer(text):
+        yield match.start()
+
+
+@Language.factory(SENTENCES)
 def make_sentence_boundaries(nlp: Language, name: str) -> SentenceBoundaries:
     return SentenceBoundaries(nlp.vocab)

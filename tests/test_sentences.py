@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 import spacy
 
@@ -55,6 +57,12 @@ def spans(nlp, text: str) -> list[tuple[int, int]]:
     "Title\n\n",
     "。中文句子。 Another one.",
     ". . . leading stops. Then text.",
+    "Title\n\nA tab\t. here, .5 and ... end. Next",
+    "One\U00011047 Two. Three\u0964Four \u0964 five",  # finals outside the BMP and in it
+    " Leading space. Trailing space. ",
+    "A\u00a0. b\u2009! c",  # other spaces are tokens of their own
+    "Title \n\n Abstract.",
+    "(Fig. 2.) \"Quoted.\" Next!?) Then",
 ])
 def test_sentences_match_spacy_sentencizer(nlp, reference, text):
     assert spans(nlp, text) == reference_spans(reference, text)
@@ -77,3 +85,23 @@ def test_sentences_seed_corpus_matches_spacy(nlp, reference):
     for paper in papers:
         text = join_text(paper.title, paper.abstract)
         assert spans(nlp, text) == reference_spans(reference, text), paper.id
+
+
+# Pieces of messy text for random documents: final characters alone, inside words and next to
+# brackets, quotes and spaces of every kind.
+PIECES = [
+    "word", "We", "3.5", "e.g.", "Fig.", "U.S.", ".", "!", "?", "...", "?!", ")", "(", '"', "'",
+    "\u3002", "\U00011047", "\u0964", ",", ";", "-", " ", " ", " ", "  ", "\n", "\n\n", "\t",
+    "\u00a0", ".5", "x.y", "\u00e9t\u00e9", "[1]", ". ", "! ", ".)", '."',
+]
+
+
+def test_sentences_random_texts_match_spacy(nlp, reference):
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 25)))
+        doc = nlp.make_doc(text)
+        marked = nlp.get_pipe("kg_sentences").mark(doc, text)
+        assert marked == reference_spans(reference, text), repr(text)
+        assert marked == [(sent.start_char, sent.end_char) for sent in doc.sents]
+        assert all(token.is_sent_start is not None for token in doc), repr(text)
