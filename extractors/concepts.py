@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
 
 from extractors.base import ABBREVIATION, CONCEPT, Document, Mention
 from extractors.shapes import normalise
@@ -83,6 +84,14 @@ class ConceptExtractor:
         for canonical, forms in exact.items():
             spellings = frozenset(f.replace(" ", "") for f in forms)
             self._add(nlp, EXACT + canonical, canonical, forms, spellings)
+        self._last: tuple[Doc, list[tuple[int, int, int]]] | None = None  # the last matches
+        self.shared = SharedLower(self, nlp)
+
+    def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The matcher's matches in ``doc``, the last document's kept (see :class:`SharedLower`)."""
+        if self._last is None or self._last[0] is not doc:
+            self._last = (doc, self._matcher(doc))
+        return self._last[1]
 
     def _add(self, nlp: Language, label: str, canonical: str, forms: list[str],
              spellings: frozenset[str] | None) -> None:
@@ -94,16 +103,17 @@ class ConceptExtractor:
         return self._canonical.get(normalise(surface))
 
     def __call__(self, document: Document, found: Sequence[Mention]) -> Iterator[Mention]:
-        doc, text = document.doc, document.text
-        matches = self._matcher(doc)
+        doc, text, labels = document.doc, document.text, self._labels
+        matches = self.matches(doc)
         seen: set[tuple[int, int]] = set()
         # any-case forms first, then forms as written, each in the matcher's order: the order
         # (and so the canonical name a span gets) of the two matchers this replaced
         for as_written in (False, True):
             for match_id, start, end in matches:
-                canonical, spellings = self._labels[match_id]
-                if (spellings is not None) != as_written:
+                label = labels.get(match_id)  # None for a phrase of the shared pass
+                if label is None or (label[1] is not None) != as_written:
                     continue
+                canonical, spellings = label
                 # offsets from the first and last tokens: ``doc[start:end]`` would build a
                 # Span and, for its text, a Token object per word
                 first, last = doc[start], doc[end - 1]
@@ -127,6 +137,37 @@ class ConceptExtractor:
 
     def _mention(self, text: str, start: int, end: int, canonical: str) -> Mention:
         return Mention(CONCEPT, text, start, end, self.name, {"canonical": canonical})
+
+
+class SharedLower:
+    """Another extractor's phrases found in any case by the concepts' matcher, in the pass it
+    makes over each document anyway: a :class:`~extractors.phrases.PhraseFinder` on LOWER in
+    what it finds (``add`` phrases, then call for a document's spans), not in the order (the
+    matcher's, by start). The method extractor, which runs after the concepts, reads its
+    lower-case forms here instead of making a pass of its own over the lower-cased text."""
+
+    def __init__(self, owner: ConceptExtractor, nlp: Language) -> None:
+        self._owner, self._matcher = owner, owner._matcher
+        # a match label no concept has: the canonical names and "=" + each of them are taken
+        name = "+shared"
+        taken = {nlp.vocab.strings[key] for key in owner._labels}
+        while name in taken:
+            name += "+"
+        self._name, self._label = name, nlp.vocab.strings.add(name)
+
+    def add(self, phrases: list[Doc]) -> None:
+        """Add phrases, each a Doc made by the pipeline's tokeniser (``nlp.make_doc``)."""
+        self._owner._last = None
+        self._matcher.add(self._name, phrases)
+
+    def __call__(self, doc: Doc, text: str) -> list[tuple[int, int]]:
+        """``(start_char, end_char)`` of the added phrases in ``doc`` (whose text is ``text``)."""
+        spans = []
+        for match_id, start, end in self._owner.matches(doc):
+            if match_id == self._label:  # a Token for each end: the shared phrases are rare
+                last = doc[end - 1]
+                spans.append((doc[start].idx, last.idx + len(last)))
+        return spans
 
 
 def _is_exact_form(form: str) -> bool:

@@ -20,7 +20,9 @@ followed by "dataset"/"benchmark". Every occurrence of an accepted name becomes 
 
 The patterns and word lists live in :mod:`extractors.method_patterns`, with the index of where
 the cue words are (:class:`~extractors.method_patterns.CueWords`), so each cue pattern is tried
-only where it can match; lexicon forms are found by :class:`extractors.phrases.PhraseFinder`.
+only where it can match; lexicon forms are found by :class:`extractors.phrases.PhraseFinder`
+(in the pipeline, the lower-case ones by the concepts' matcher:
+:class:`~extractors.concepts.SharedLower`).
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ from extractors.base import (
     Document,
     Mention,
 )
-from extractors.concepts import Entry
+from extractors.concepts import Entry, SharedLower
 from extractors.method_patterns import (
     AFFIX,
     APPOSITIVE_FIRST,
@@ -117,9 +119,13 @@ class MethodExtractor:
     name = "methods"
     labels = (METHOD,)
 
-    def __init__(self, nlp: Language, entries: Iterable[Entry]) -> None:
+    def __init__(
+        self, nlp: Language, entries: Iterable[Entry], lower: SharedLower | None = None
+    ) -> None:
         self._exact = PhraseFinder(nlp.vocab, attr="ORTH")
-        self._lower = PhraseFinder(nlp.vocab, attr="LOWER")
+        # the lower-case forms may be found in the concepts' pass over each document (the
+        # pipeline shares it), else by a pass of our own
+        self._lower = lower or PhraseFinder(nlp.vocab, attr="LOWER")
         self._known: dict[str, str] = {}  # normalised name or alias -> the entry's name
         # the same words are looked up in every document: remembered (see _is_known)
         self.known = lru_cache(maxsize=1 << 14)(self._is_known)

@@ -153,7 +153,8 @@ class Pipeline:
             optional["tasks"],
             optional["metrics"],
             self.concepts,
-            MethodExtractor(self.nlp, methods),
+            # the methods' lower-case forms are found in the concepts' pass (concepts run first)
+            MethodExtractor(self.nlp, methods, lower=self.concepts.shared),
             ComparisonExtractor(),
             optional["results"],
         ]

@@ -7,6 +7,7 @@ from spacy.matcher import PhraseMatcher
 
 from extractors.base import Document, Mention, join_text
 from extractors.concepts import DATA, ConceptExtractor, Entry, _is_exact_form, read_entries
+from extractors.phrases import PhraseFinder
 from kg.extract import build_nlp
 from kg.ingest import read_papers
 from kg.records import RunReport
@@ -127,3 +128,27 @@ def test_concepts_same_matches_as_two_phrase_matchers_on_the_seeds(nlp):
         doc = document(nlp, paper.abstract, paper.title)
         mine = [(m.start, m.end, m.attrs["canonical"]) for m in extractor(doc, [])]
         assert mine == reference(nlp, entries, doc.doc), paper.id
+
+
+def test_concepts_shared_pass_finds_what_a_finder_finds_and_leaves_concepts_alone(nlp):
+    """The methods' lower-case forms found by the concepts' matcher: the spans a LOWER
+    PhraseFinder finds, and the concepts unchanged (also where a shared phrase is a concept's
+    form, whose match label then stands with the concepts' at one span)."""
+    entries = read_entries(DATA / "concepts.jsonl", "Concept")
+    alone, sharing = ConceptExtractor(nlp, entries), ConceptExtractor(nlp, entries)
+    methods = read_entries(DATA / "methods.jsonl", "Method")
+    forms = [f for entry in methods for f in (entry.name, *entry.aliases)]
+    forms += ["graph neural networks", "CNN", "Large Language Models", "mixture-of-experts"]
+    phrases = [nlp.make_doc(f) for f in forms]
+    finder = PhraseFinder(nlp.vocab, "LOWER")
+    finder.add(phrases)
+    sharing.shared.add(phrases)
+    papers = list(read_papers([shared_path("corpus", "seeds")], RunReport()))
+    hits = 0
+    for paper in papers:
+        doc = document(nlp, paper.abstract, paper.title)
+        assert list(sharing(doc, [])) == list(alone(doc, [])), paper.id
+        spans = sharing.shared(doc.doc, doc.text)
+        assert sorted(spans) == sorted(finder(doc.doc, doc.text)), paper.id
+        hits += len(spans)
+    assert hits > 100
