@@ -89,9 +89,10 @@ class ConceptExtractor:
 
     def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """The matcher's matches in ``doc``, the last document's kept (see :class:`SharedLower`)."""
-        if self._last is None or self._last[0] is not doc:
-            self._last = (doc, self._matcher(doc))
-        return self._last[1]
+        last = self._last  # read once: another thread may replace it
+        if last is None or last[0] is not doc:
+            last = self._last = (doc, self._matcher(doc))
+        return last[1]
 
     def _add(self, nlp: Language, label: str, canonical: str, forms: list[str],
              spellings: frozenset[str] | None) -> None:

@@ -152,3 +152,17 @@ def test_concepts_shared_pass_finds_what_a_finder_finds_and_leaves_concepts_alon
         assert sorted(spans) == sorted(finder(doc.doc, doc.text)), paper.id
         hits += len(spans)
     assert hits > 100
+
+
+
+def test_concepts_shared_phrases_are_not_concepts(nlp):
+    alone = ConceptExtractor(nlp, ENTRIES)
+    sharing = ConceptExtractor(nlp, ENTRIES)
+    sharing.shared.add([nlp.make_doc(f) for f in ("Mixture of Experts", "CNN", "Switch MoE")])
+    doc = document(nlp, "A switch MoE, a CNN and a mixture of experts.")
+    assert [(m.text, m.attrs) for m in sharing(doc, [])] == [
+        (m.text, m.attrs) for m in alone(doc, [])
+    ]
+    assert [doc.text[s:e] for s, e in sharing.shared(doc.doc, doc.text)] == [
+        "switch MoE", "CNN", "mixture of experts"
+    ]
