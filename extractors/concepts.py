@@ -141,34 +141,51 @@ class ConceptExtractor:
 
 
 class SharedLower:
-    """Another extractor's phrases found in any case by the concepts' matcher, in the pass it
-    makes over each document anyway: a :class:`~extractors.phrases.PhraseFinder` on LOWER in
-    what it finds (``add`` phrases, then call for a document's spans), not in the order (the
-    matcher's, by start). The method extractor, which runs after the concepts, reads its
-    lower-case forms here instead of making a pass of its own over the lower-cased text."""
+    """Another extractor's phrases found by the concepts' matcher, in the pass it makes over
+    each document anyway: a :class:`~extractors.phrases.PhraseFinder` in what it finds (``add``
+    phrases, then call for a document's spans), not in the order (the matcher's, by start).
 
-    def __init__(self, owner: ConceptExtractor, nlp: Language) -> None:
+    The matcher compares LOWER values; a finder on ORTH (:attr:`orth`, made with the LOWER one)
+    keeps a match only if its tokens as written are one of its phrases' (an ORTH match is a
+    LOWER match whose tokens are a phrase's as written). The method extractor, which runs after
+    the concepts, reads its lexicon forms here instead of making passes of its own."""
+
+    def __init__(self, owner: ConceptExtractor, nlp: Language, attr: str = "LOWER") -> None:
         self._owner, self._matcher = owner, owner._matcher
         # a match label no concept has: the canonical names and "=" + each of them are taken
-        name = "+shared"
+        name = "+shared" if attr == "LOWER" else "+shared-orth"
         taken = {nlp.vocab.strings[key] for key in owner._labels}
         while name in taken:
             name += "+"
         self._name, self._label = name, nlp.vocab.strings.add(name)
+        # ORTH: the phrases' tokens as written; None on LOWER, where every match is kept
+        self._written: set[tuple[str, ...]] | None = set() if attr == "ORTH" else None
+        if attr == "LOWER":
+            self.orth = SharedLower(owner, nlp, "ORTH")
 
     def add(self, phrases: list[Doc]) -> None:
         """Add phrases, each a Doc made by the pipeline's tokeniser (``nlp.make_doc``)."""
         self._owner._last = None
         self._matcher.add(self._name, phrases)
+        if self._written is not None:
+            self._written.update(tuple(t.orth_ for t in phrase) for phrase in phrases)
 
     def __call__(self, doc: Doc, text: str) -> list[tuple[int, int]]:
         """``(start_char, end_char)`` of the added phrases in ``doc`` (whose text is ``text``)."""
-        spans = []
+        spans, written = [], self._written
         for match_id, start, end in self._owner.matches(doc):
-            if match_id == self._label:  # a Token for each end: the shared phrases are rare
-                last = doc[end - 1]
-                spans.append((doc[start].idx, last.idx + len(last)))
+            if match_id != self._label:
+                continue
+            # Token objects for these matches only: a few hundred on the seeds
+            if written is not None and _orths(doc, start, end) not in written:
+                continue
+            last = doc[end - 1]
+            spans.append((doc[start].idx, last.idx + len(last)))
         return spans
+
+
+def _orths(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    return tuple(doc[i].orth_ for i in range(start, end))
 
 
 def _is_exact_form(form: str) -> bool:

@@ -21,8 +21,7 @@ followed by "dataset"/"benchmark". Every occurrence of an accepted name becomes 
 The patterns and word lists live in :mod:`extractors.method_patterns`, with the index of where
 the cue words are (:class:`~extractors.method_patterns.CueWords`), so each cue pattern is tried
 only where it can match; lexicon forms are found by :class:`extractors.phrases.PhraseFinder`
-(in the pipeline, the lower-case ones by the concepts' matcher:
-:class:`~extractors.concepts.SharedLower`).
+(in the pipeline, by the concepts' matcher: :class:`~extractors.concepts.SharedLower`).
 """
 
 from __future__ import annotations
@@ -122,9 +121,9 @@ class MethodExtractor:
     def __init__(
         self, nlp: Language, entries: Iterable[Entry], lower: SharedLower | None = None
     ) -> None:
-        self._exact = PhraseFinder(nlp.vocab, attr="ORTH")
-        # the lower-case forms may be found in the concepts' pass over each document (the
-        # pipeline shares it), else by a pass of our own
+        # the forms may be found in the concepts' pass over each document (the pipeline shares
+        # it, as written and in any case), else by passes of our own
+        self._exact = lower.orth if lower else PhraseFinder(nlp.vocab, attr="ORTH")
         self._lower = lower or PhraseFinder(nlp.vocab, attr="LOWER")
         self._known: dict[str, str] = {}  # normalised name or alias -> the entry's name
         # the same words are looked up in every document: remembered (see _is_known)

@@ -140,18 +140,22 @@ def test_concepts_shared_pass_finds_what_a_finder_finds_and_leaves_concepts_alon
     forms = [f for entry in methods for f in (entry.name, *entry.aliases)]
     forms += ["graph neural networks", "CNN", "Large Language Models", "mixture-of-experts"]
     phrases = [nlp.make_doc(f) for f in forms]
-    finder = PhraseFinder(nlp.vocab, "LOWER")
+    finder, orth = PhraseFinder(nlp.vocab, "LOWER"), PhraseFinder(nlp.vocab, "ORTH")
     finder.add(phrases)
+    orth.add(phrases)
     sharing.shared.add(phrases)
+    sharing.shared.orth.add(phrases)
     papers = list(read_papers([shared_path("corpus", "seeds")], RunReport()))
-    hits = 0
+    hits = as_written = 0
     for paper in papers:
         doc = document(nlp, paper.abstract, paper.title)
         assert list(sharing(doc, [])) == list(alone(doc, [])), paper.id
         spans = sharing.shared(doc.doc, doc.text)
         assert sorted(spans) == sorted(finder(doc.doc, doc.text)), paper.id
-        hits += len(spans)
-    assert hits > 100
+        written = sharing.shared.orth(doc.doc, doc.text)
+        assert sorted(written) == sorted(orth(doc.doc, doc.text)), paper.id
+        hits, as_written = hits + len(spans), as_written + len(written)
+    assert as_written > 100 and hits > as_written  # some found in another case only
 
 
 
@@ -166,3 +170,23 @@ def test_concepts_shared_phrases_are_not_concepts(nlp):
     assert [doc.text[s:e] for s, e in sharing.shared(doc.doc, doc.text)] == [
         "switch MoE", "CNN", "mixture of experts"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Faster R-CNN and R - CNN beat ResNet-50, RESNET, resnet and Resnet.",
+        "A graph  neural network, a Graph Neural Network and GRAPH NEURAL NETWORK.",
+        "Mask  SegNet, Mask SegNet, mask segnet, Fast R-CNN, Fast  R-CNN, SegNet's (R-CNN).",
+    ],
+)
+def test_concepts_shared_orth_keeps_tokens_as_written(nlp, text):
+    phrases = [nlp.make_doc(p) for p in ("R-CNN", "Fast R-CNN", "ResNet", "Mask  SegNet",
+                                         "Graph Neural Network", "SegNet", "resnet")]
+    sharing, orth = ConceptExtractor(nlp, ENTRIES), PhraseFinder(nlp.vocab, "ORTH")
+    sharing.shared.orth.add(phrases)
+    orth.add(phrases)
+    doc = nlp.make_doc(text)
+    expected = sorted(orth(doc, text))
+    assert expected  # each text holds a phrase as written
+    assert sorted(sharing.shared.orth(doc, text)) == expected
