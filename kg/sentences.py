@@ -67,11 +67,10 @@ class SentenceBoundaries:
             return []
         starts = doc.to_array(attrs.IDX).tolist()  # where each token starts
         first = self.starts(text, starts)
-        flags = np.full((len(starts), 1), NOT_START)
+        flags = np.full(len(starts), NOT_START)
         flags[first] = 1
         doc.from_array([attrs.SENT_START], flags)
-        after = [*first[1:], len(starts)]  # where the next sentence starts
-        return [(starts[a], _end(text, starts, b - 1)) for a, b in zip(first, after, strict=True)]
+        return _spans(text, starts, first)
 
     def starts(self, text: str, starts: list[int]) -> list[int]:
         """Indices of the tokens that start a sentence, in order (the first token is one), given
@@ -111,6 +110,22 @@ class SentenceBoundaries:
             return False
         word = text[starts[i] : _end(text, starts, i)]
         return word in FINAL_CHARACTERS or self.vocab[word].is_punct
+
+
+def _spans(text: str, starts: list[int], first: list[int]) -> list[tuple[int, int]]:
+    """``(start_char, end_char)`` of each sentence, given the index of its first token: it ends
+    where the next starts, less the trailing " " of its last token (:func:`_end`, inlined: a
+    call per sentence costs more than the rest)."""
+    spans = []
+    a = first[0]
+    for b in first[1:]:
+        end = starts[b]
+        if text[end - 1] == " " and not text[starts[b - 1]].isspace():
+            end -= 1
+        spans.append((starts[a], end))
+        a = b
+    spans.append((starts[a], _end(text, starts, len(starts) - 1)))
+    return spans
 
 
 def _end(text: str, starts: list[int], i: int) -> int:
