@@ -8,11 +8,12 @@ the following one. On top of it, the token after the blank line of
 :func:`extractors.base.join_text` starts a sentence, so a title without a final stop is its own.
 
 spaCy's component walks the tokens in Python, creating a ``Token`` object for each. This one reads
-the text: a regular expression finds the final characters (a few per sentence), and only there
-are tokens looked at, through their start offsets (one ``Doc.to_array`` call of two columns held
-in the token structs, so cheap to read, unlike a word's flags). The same offsets give each
-sentence's character span, which :class:`kg.extract.Pipeline` keeps instead of building a
-``Span`` per sentence.
+the text: ``str.find`` (a regular expression in non-ASCII text) finds the final characters (a few
+per sentence), and only there are tokens looked at, through their start offsets (one
+``Doc.to_array(IDX)`` call: a column held in the token structs, cheaper to read than a word's
+flags). The same offsets give each sentence's character span, which :meth:`SentenceBoundaries.mark`
+returns, so :class:`kg.extract.Pipeline` builds no ``Span`` per sentence. ``nlp(text)`` works too
+but reads ``Doc.text``, which is slow.
 """
 
 from __future__ import annotations
