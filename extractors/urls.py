@@ -257,6 +257,11 @@ def _bare_host_starts(text: str, keys: Iterable[int]) -> Iterator[int]:
             yield from (gap - len(cue) for cue in HOST_CUES if text.endswith(cue, 0, gap))
 
 
+# The end of a code-host path that is not part of the repository's name: "/", ".git", and the
+# dots around it ("FastNet..git" -> "FastNet", "FastNet.git/" -> "FastNet"; "socket.io" stays).
+CODE_PATH_END = re.compile(r"[./]*(?:\.git)?[./]*$")
+
+
 def normalise_url(raw: str) -> str:
     """A clean, comparable URL: whitespace, LaTeX and trailing punctuation removed, https added.
 
@@ -275,7 +280,8 @@ def normalise_url(raw: str) -> str:
         host = host.rsplit(":", 1)[0]
     if host.removeprefix("www.") in CODE_HOSTS:
         scheme, host = "https", host.removeprefix("www.")
-        path = re.sub(r"(?:\.git)?/*$", "", path) if not parts.query + parts.fragment else path
+        if not parts.query + parts.fragment:
+            path = CODE_PATH_END.sub("", path)
     return urlunsplit((scheme, host, path, parts.query, parts.fragment))
 
 

@@ -72,10 +72,13 @@ def test_urls_patterns_match_and_reject(pattern: re.Pattern[str], good: str, bad
             "https://github.com/lab/FastNet/tree/main/tools/Train",
         ),
         ("http://10.0.0.1:8080/demo/,", "http://10.0.0.1:8080/demo/"),
+        ("github.com/lab/FastNet..git", "https://github.com/lab/FastNet"),
+        ("https://github.com/lab/socket.io", "https://github.com/lab/socket.io"),
     ],
 )
 def test_urls_normalise_url(raw: str, expected: str):
     assert normalise_url(raw) == expected
+    assert normalise_url(expected) == expected  # normalising twice changes nothing
 
 
 @pytest.mark.parametrize(
