@@ -14,14 +14,36 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# American spellings and their British twins, for lower-case words: "summarization" ->
+# "summarisation", "labeling" -> "labelling" (an "e" after a consonant before the "l": not
+# "feeling"), "behavior" -> "behaviour". Variants no paper writes cost nothing.
+BRITISH = (
+    (re.compile(r"iz(?=(?:e|ed|es|ing|ation|ations)\b)"), "is"),
+    (re.compile(r"(?<=[^aeiou]e)l(?=(?:ing|ed|er)\b)"), "ll"),
+    (re.compile(r"(?:(?<=avi)|(?<=ighb)|(?<=olo))or(?=s?\b)"), "our"),
+)
+
+
+def british(phrase: str) -> str:
+    """``phrase`` spelled the British way ("sequence labeling" -> "sequence labelling")."""
+    for pattern, replacement in BRITISH:
+        phrase = pattern.sub(replacement, phrase)
+    return phrase
+
+
+def with_british(words: frozenset[str]) -> frozenset[str]:
+    return words | {british(w) for w in words}
+
+
 HEADS = _words(
     "detection classification segmentation recognition generation forecasting prediction "
     "estimation translation retrieval registration reconstruction captioning answering synthesis "
-    "tracking localization localisation summarization inpainting super-resolution denoising "
-    "recommendation discovery parsing modeling modelling completion grounding re-identification "
+    "tracking localization summarization inpainting super-resolution denoising "
+    "recommendation discovery parsing modeling completion grounding re-identification "
     "upsampling editing matching verification clustering hashing spotting understanding "
-    "personalization adaptation analysis deblurring dehazing colorization"
+    "personalization adaptation analysis deblurring dehazing colorization labeling tagging"
 )
+HEADS = with_british(HEADS)
 # Plural heads that still name tasks ("fine-grained classifications"); "predictions" rarely does.
 PLURAL_HEADS = _words("classifications detections segmentations")
 # Words that modify a task head but are not part of its name.

@@ -61,6 +61,7 @@ from extractors.task_patterns import (
     TITLE_WORD,
     USED,
     VERBS,
+    british,
     piece_flags,
 )
 
@@ -96,9 +97,11 @@ class TaskExtractor:
                     continue
                 if not entry.curated and not _task_like(key.lower(), concepts):
                     continue
-                self.canonical[key] = entry.name.lower()
-                if not entry.curated:
-                    self.weak.add(key)
+                for spelling in dict.fromkeys((key, british(key))):  # "language modelling"
+                    if spelling == key or spelling not in self.canonical:
+                        self.canonical[spelling] = entry.name.lower()
+                        if not entry.curated:
+                            self.weak.add(spelling)
         # the guideline's concepts ("retrieval-augmented generation") are no task, unless the
         # task list has the concept too ("unsupervised domain adaptation", a "domain adaptation")
         self.concepts = {f.lower() for e in concept_list for f in e.forms

@@ -47,6 +47,9 @@ def tasks(pipeline: Pipeline, abstract: str, title: str = "A study") -> set[str]
     ("We study OCR on scanned receipts.", "optical character recognition"),  # an alias
     ("On a per-digit recognition task it wins.", "digit recognition"),  # "per-" is distributive
     ("We test on graph benchmark classification tasks.", "graph classification"),
+    ("Results on language modelling improve.", "language modelling"),  # British spelling
+    ("The tagger is evaluated on morphological tagging for Latin.", "morphological tagging"),
+    ("Experiments on sequence labelling show gains.", "sequence labelling"),
 ])
 def test_tasks_found(pipeline, abstract, task):
     assert task in tasks(pipeline, abstract)
@@ -137,6 +140,15 @@ def test_tasks_offsets_and_sentence(pipeline):
     (evidence,) = task["evidence"]
     assert paper.abstract[evidence["start"]:evidence["end"]] == "lane detection"
     assert evidence["sentence"] == "We test it on lane detection."
+
+
+@pytest.mark.parametrize("american, british", [
+    ("text summarization", "text summarisation"), ("sequence labeling", "sequence labelling"),
+    ("behavior cloning", "behaviour cloning"), ("feeling detection", "feeling detection"),
+    ("scaling", "scaling"), ("detector", "detector"),
+])
+def test_tasks_british_spelling(american, british):
+    assert tp.british(american) == british
 
 
 @pytest.mark.parametrize("word, describes", [
