@@ -24,6 +24,10 @@ TITLED = rf"(?:{STRONG}|{TITLE})(?:\s{_MORE}){{0,3}}"
 # "(SHD)", "(GSC)": an abbreviation right after a name; not "(see below)".
 ABBR = r"\([A-Za-z][\w\-]{1,10}\)"
 SEP = r"(?:,\s(?:and\s|or\s)?|\s(?:and|or|&)\s)"
+# Verbs of findings, which may follow the names experiments were on: "CALVIN show that".
+FINDINGS = (r"(?:show|shows|showed|demonstrate|demonstrates|demonstrated|reveal|reveals|confirm|"
+            r"confirms|indicate|indicates|verify|verifies|suggest|suggests|highlight|highlights|"
+            r"prove|proves|validate|validates)")
 SEP_ENDS = (", ", " and ", " or ", " & ", " the ")  # how text before a SEP (and "the") ends
 
 # What the one pass over a text (the lexicon's automaton) also reports, besides lexicon forms:
@@ -103,6 +107,17 @@ SMALL = frozenset("of in on the a an for to and or at by with from than".split()
 # A bare acronym: "PZ", "ABR"; not "NuImages" or "COCO-20".
 ACRONYM = re.compile(r"[A-Z]{2,5}$")
 ON_NAME = re.compile(rf" (on|for) (?:the )?({NAME})(?![\w\-])")
+# An evaluation said to be "on" what follows, read before " on X": "Extensive experiments ",
+# "results ", "We evaluate our method ", "experiments are conducted "; not "we build " or
+# "experiments, we rely " (a clause break).
+EVALUATED_BEFORE = re.compile(
+    r"\b(?:experiments?|evaluations?|evaluate[sd]?|evaluating|results|tested|tests|validated|"
+    r"validate|validation|benchmarked|assessed|studies)(?:\s(?:are\s|were\s|is\s|was\s)?"
+    r"(?:conducted|performed|carried\sout|done))?(?:\s(?!on\b)[\w\-]+){0,3}$", re.IGNORECASE)
+# What may follow a name an evaluation is on: an end of clause, a list, a cue word, or a verb
+# of the findings: "." or " show"; not " backbones" or " models" (models are evaluated too).
+EVALUATED_NAME_END = re.compile(
+    rf"[.,;:)]|$|\s(?:\(|and|or|&|datasets?|benchmarks?|corpora|corpus|{FINDINGS})\b")
 # Words one of which a title naming its dataset has (a cheap test before TITLE_NAME).
 TITLE_CUES = ("data", "benchmark", "corp", "suite", "treebank")
 # A title naming its dataset: "FooBench: A Benchmark for ..."; not "FooNet: Fast Detection".
@@ -111,9 +126,9 @@ TITLE_NAME = re.compile(rf"^({NAME})(?::|\s-)\s")
 # before "MNIST", "Spiking Speech " before "Commands"; not "on " or "the ".
 VARIANT_BEFORE = re.compile(rf"(?<![\w'\-.])((?:{TITLE}|{STRONG})(?:\s{TITLE})?)\s$")
 # Coordination with a found dataset, to the right: ", and Taskonomy." / " and COCO datasets";
-# not " and ResNet-50 achieves" (a verb follows).
+# " and CALVIN show" (findings); not " and ResNet-50 achieves" (another verb).
 COORD_AFTER = re.compile(rf"{SEP}(?:the\s)?({TITLED})(?=[.,;:)]|\s(?:and|or|&)\s|\s\(|"
-                         r"\s(?:data\s?sets?|benchmarks?|respectively)\b|$)")
+                         rf"\s(?:data\s?sets?|benchmarks?|respectively|{FINDINGS})\b|$)")
 COORD_BEFORE = re.compile(rf"(?<![\w'\-.])({TITLED}){SEP}(?:the\s)?$")
 # "CIFAR-10/100" -> CIFAR-10, CIFAR-100; "ImageNet-1K/22K"; "CIFAR-10,100"; not "10/100
 # epochs", "CIFAR-10, 16.39%" or "ResNet-18/50" (a method, checked apart).

@@ -81,19 +81,19 @@ class DatasetExtractor:
         text = document.text
         scan = _Scan(document, self.matcher)
         abbreviations = [m for m in found if m.label == ABBREVIATION]
-        defined = {m.text: m.attrs.get("long_form", "")  # read only for lexicon forms
-                   for m in abbreviations} if scan.forms else {}
+        defined = {m.text: m.attrs.get("long_form", "") for m in abbreviations}
         canonical: dict[tuple[int, int], str] = {}
         spans = self._lexicon(scan, defined, canonical)
         for s, e, how in self._cued(scan):
-            if (s, e) not in spans and self._good(scan, s, e):
+            if (s, e) not in spans and self._good(scan, s, e) and (
+                    how not in READ_FROM_CONTEXT or self._data(text[s:e], defined)):
                 spans[(s, e)] = (how, text[s:e])
         for s, e, name in self._shorthand(scan):
             spans.setdefault((s, e), ("shorthand", name))
         if not spans:
             return []
         for s, e in _coordinated(scan, list(spans)):
-            if (s, e) not in spans and self._good(scan, s, e):
+            if (s, e) not in spans and self._good(scan, s, e) and self._data(text[s:e], defined):
                 spans[(s, e)] = ("coordination", text[s:e])
         out = []
         for (s, e), (how, name) in sorted(_with_abbreviations(spans, abbreviations).items()):
@@ -119,9 +119,7 @@ class DatasetExtractor:
                 continue  # "COCO-Stuff", "BLIP-VQA": part of another name
             if form in self.weak or (form in self.title_case and s < scan.title_end):
                 continue  # only as a cued name; "Hate Speech" in a title-case title is words
-            long_form = defined.get(form)
-            if long_form and not (
-                    normalise(long_form) in self.known or pat.CUE_AT.search(long_form)):
+            if not self._data(form, defined):
                 continue
             glued = pat.SPLIT.match(text, e)
             e = glued.end() if glued else e
@@ -135,10 +133,18 @@ class DatasetExtractor:
             canonical[(s, e)] = self.canonical[form]
         return spans
 
+    def _data(self, name: str, defined: dict[str, str]) -> bool:
+        """False for an acronym the text defines as something else: "open-set domain adaptation
+        (ODA)" or "Preterm birth (PTB)" make "ODA" and "PTB" no datasets."""
+        long_form = defined.get(name)
+        return not long_form or normalise(long_form) in self.known or bool(
+            pat.CUE_AT.search(long_form))
+
     def _cued(self, scan: _Scan) -> Iterable[tuple[int, int, str]]:
         if scan.title_name:
             yield (*scan.title_name, "title")
         yield from _on_scores(scan)
+        yield from _evaluated_on(scan)
         for start, end in scan.cues():
             yield from _around_cue(scan, start, end)
 
@@ -191,6 +197,10 @@ class DatasetExtractor:
             yield match.start(1), match.end(2), first
             yield match.start(3), match.end(3), second
 
+
+# Cues that say where a name stands, not what it is ("experiments on ODA and UNDA", "95% on
+# PTB"): a name the text defines as something else is no dataset there.
+READ_FROM_CONTEXT = frozenset({"evaluated", "score"})
 
 KEY_KINDS = {**dict.fromkeys(pat.CUE_KEYS, "cue"), **dict.fromkeys(pat.SCORE_KEYS, "score"),
              **dict.fromkeys(pat.SHORTHAND_KEYS, "shorthand")}
@@ -372,6 +382,20 @@ def _on_scores(scan: _Scan) -> Iterable[tuple[int, int, str]]:
             continue  # "19.67% for PZ", "0.313 for Qwen-Image": classes, tasks or models
         if pat.SCORE_NAME_END.match(text, m.end(2)):  # not "on ResNet-50 backbones"
             yield m.start(2), m.end(2), "score"
+
+
+def _evaluated_on(scan: _Scan) -> Iterable[tuple[int, int, str]]:
+    """ "Experiments on LIBERO and CALVIN show", "we evaluate it on SUN-SEG.": a name an
+    evaluation is said to be on (the names listed with it follow by coordination)."""
+    text = scan.text
+    for at in scan.at.get("score", ()):
+        if not (m := pat.ON_NAME.match(text, at)) or m.group(1) != "on":
+            continue
+        lo = max(0, at - 60, text.rfind(". ", 0, at) + 1)
+        if not pat.EVALUATED_BEFORE.search(text, lo, at):
+            continue
+        if pat.EVALUATED_NAME_END.match(text, m.end(2)):
+            yield m.start(2), m.end(2), "evaluated"
 
 
 def _score_words(words: list[str]) -> list[str] | None:

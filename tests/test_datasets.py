@@ -312,6 +312,12 @@ def datasets(pipeline: Pipeline, abstract: str) -> dict[str, dict]:
     ("We evaluate on three datasets: MoleNet, RiverSet and Q-Bench.", "Q-Bench"),
     ("Trained on Acme's PixBank corpus.", "PixBank"),
     ("We report BLEU on WMT'16 English-to-Romanian.", "WMT'16"),
+    # an evaluation said to be on names, and the names listed with the first
+    ("Experiments on HarborScan and RiverVQA show that the agent generalises.", "HarborScan"),
+    ("Experiments on HarborScan and RiverVQA show that the agent generalises.", "RiverVQA"),
+    ("Extensive experiments are conducted on the KelpSeg-2 dataset.", "KelpSeg-2"),
+    ("We evaluate our detector on DroneCars.", "DroneCars"),
+    ("Results on TideQA, ReefBench, and MLCV show consistent gains.", "MLCV"),
 ])
 def test_datasets_found(pipeline, abstract, name):
     assert name in datasets(pipeline, abstract)
@@ -322,6 +328,10 @@ def test_datasets_found(pipeline, abstract, name):
     ("Gains of 3% for ABR are shown.", "ABR"),  # a short acronym after a score
     ("We report 4.12% error on CIFAR-10, 21.07% on CIFAR-100.", "CIFAR-21"),
     ("Large-scale benchmarks are used.", "Large-scale"),
+    ("We evaluate our method on GPT-4o and Llama-3-8B models.", "GPT-4o"),  # models
+    ("We build our agent on MetaGPT.", "MetaGPT"),  # not an evaluation
+    ("Work on open-set domain adaptation (ODA) grows. Experiments on ODA show gains.", "ODA"),
+    ("Experiments on ResNet-50 backbones show gains.", "ResNet-50"),
 ])
 def test_datasets_not_found(pipeline, abstract, wrong):
     assert wrong not in datasets(pipeline, abstract)
