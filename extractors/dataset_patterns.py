@@ -118,6 +118,12 @@ EVALUATED_BEFORE = re.compile(
 # of the findings: "." or " show"; not " backbones" or " models" (models are evaluated too).
 EVALUATED_NAME_END = re.compile(
     rf"[.,;:)]|$|\s(?:\(|and|or|&|datasets?|benchmarks?|corpora|corpus|{FINDINGS})\b")
+# A sentence opened by what its results are on: "On LIBERO, Mix-QVLA reduces", "On the
+# ADE20K val set, ..."; not "On the other hand," (not name-shaped) or "Once" (not the word).
+SENTENCE_ON = re.compile(rf"\bOn\s(?:the\s)?({NAME}),\s")
+# A model's parameter count closing a name: "Llama-3.1-70B", "R1-Distill-Llama-70B", "Dense
+# 1.5B"; not "LAION-5B" (its only number: a dataset's size) or "ImageNet-1K".
+PARAMETER_COUNT = re.compile(r"(?:\d.*[-\s]|\s)\d+(?:\.\d+)?B$")
 # Words one of which a title naming its dataset has (a cheap test before TITLE_NAME).
 TITLE_CUES = ("data", "benchmark", "corp", "suite", "treebank")
 # A title naming its dataset: "FooBench: A Benchmark for ..."; not "FooNet: Fast Detection".

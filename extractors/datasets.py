@@ -145,6 +145,7 @@ class DatasetExtractor:
             yield (*scan.title_name, "title")
         yield from _on_scores(scan)
         yield from _evaluated_on(scan)
+        yield from _sentence_on(scan)
         for start, end in scan.cues():
             yield from _around_cue(scan, start, end)
 
@@ -198,6 +199,7 @@ class DatasetExtractor:
             yield match.start(3), match.end(3), second
 
 
+SENTENCE_ENDS = (". ", "! ", "? ", ".\n", "\n\n")  # what comes before a sentence's first word
 # Cues that say where a name stands, not what it is ("experiments on ODA and UNDA", "95% on
 # PTB"): a name the text defines as something else is no dataset there.
 READ_FROM_CONTEXT = frozenset({"evaluated", "score"})
@@ -396,6 +398,17 @@ def _evaluated_on(scan: _Scan) -> Iterable[tuple[int, int, str]]:
             continue
         if pat.EVALUATED_NAME_END.match(text, m.end(2)):
             yield m.start(2), m.end(2), "evaluated"
+
+
+def _sentence_on(scan: _Scan) -> Iterable[tuple[int, int, str]]:
+    """ "On LIBERO, Mix-QVLA reduces ...": a sentence opened by the name its results are on."""
+    text = scan.text
+    at = text.find("On ")
+    while at >= 0:
+        if (at == 0 or text[at - 2:at] in SENTENCE_ENDS) and (
+                m := pat.SENTENCE_ON.match(text, at)) and not pat.PARAMETER_COUNT.search(m[1]):
+            yield m.start(1), m.end(1), "evaluated"
+        at = text.find("On ", at + 3)
 
 
 def _score_words(words: list[str]) -> list[str] | None:

@@ -318,6 +318,7 @@ def datasets(pipeline: Pipeline, abstract: str) -> dict[str, dict]:
     ("Extensive experiments are conducted on the KelpSeg-2 dataset.", "KelpSeg-2"),
     ("We evaluate our detector on DroneCars.", "DroneCars"),
     ("Results on TideQA, ReefBench, and MLCV show consistent gains.", "MLCV"),
+    ("We test three agents. On PhoneArena, the best one reaches 61.2%.", "PhoneArena"),
 ])
 def test_datasets_found(pipeline, abstract, name):
     assert name in datasets(pipeline, abstract)
@@ -332,6 +333,8 @@ def test_datasets_found(pipeline, abstract, name):
     ("We build our agent on MetaGPT.", "MetaGPT"),  # not an evaluation
     ("Work on open-set domain adaptation (ODA) grows. Experiments on ODA show gains.", "ODA"),
     ("Experiments on ResNet-50 backbones show gains.", "ResNet-50"),
+    ("We probe it. On Qwen-2.5-72B, the signal fades.", "Qwen-2.5-72B"),  # a parameter count
+    ("On the other hand, TinyNet is fast.", "TinyNet"),  # not what the sentence is on
 ])
 def test_datasets_not_found(pipeline, abstract, wrong):
     assert wrong not in datasets(pipeline, abstract)
