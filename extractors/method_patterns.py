@@ -416,11 +416,18 @@ COORDINATION_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|/
 LIST_WORDS = frozenset({",", "/", "and", "or", "&"})
 
 
-# A comparison or a second clause between a propose cue and a name: matches " that uses ";
+# A comparison, a second clause or an appositive (", a ...", which describes the name before
+# it) between a propose cue and a name: matches " that uses ", " Mix-QVLA, a mixed-precision ";
 # must not match " a new detector, ".
 INTERRUPTION = re.compile(
     r"\b(?:than|compared|outperform\w*|surpass\w*|over|unlike|such as|e\.g\.|including|"
     r"like|based on|built (?:on|upon)|upon|extends?|with|using|from|of|to|on|which|that|"
-    r"where|while|and (?:evaluate|compare|show|demonstrate))\b",
+    r"where|while|and (?:evaluate|compare|show|demonstrate))\b|\w,\s(?:a|an)\s",
     re.IGNORECASE,
 )
+# A purpose between a propose cue and a name: " PTQ framework for " (VLA is what it is for);
+# it does not interrupt a name given after a comma ("a framework for X, Weigh And Select").
+PURPOSE = re.compile(r"\bfor\b", re.IGNORECASE)
+# A second object proposed with the first: ", and a lightweight framework " (ARMOR); the link
+# starts again after it. Must not match "and evaluate".
+NEXT_OBJECT = re.compile(r"\band\s(?:a|an|our)\s", re.IGNORECASE)

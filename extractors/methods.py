@@ -71,12 +71,14 @@ from extractors.method_patterns import (
     MODULE_HEAD,
     NAMING,
     NAMING_CUE,
+    NEXT_OBJECT,
     NOT_METHODS,
     OURS_AFTER,
     PASSIVE_FIRST,
     PASSIVE_PROPOSED,
     PROPOSE,
     PROPOSE_CUE,
+    PURPOSE,
     QUOTES,
     TITLE_GENERIC,
     TITLE_NAME,
@@ -483,5 +485,11 @@ def _method_head(long_form: str) -> bool:
 
 
 def _interrupted(between: str) -> bool:
-    """A comparison or a second clause between a propose cue and a name breaks the link."""
-    return INTERRUPTION.search(between) is not None
+    """A comparison, a second clause, an appositive or a purpose between a propose cue and a
+    name breaks the link; a second object ("..., and a framework X") starts it again."""
+    objects = list(NEXT_OBJECT.finditer(between))
+    if objects:
+        between = between[objects[-1].end():]
+    if INTERRUPTION.search(between):
+        return True
+    return not between.rstrip().endswith(",") and PURPOSE.search(between) is not None

@@ -48,7 +48,23 @@ PROPOSED = [
     ("We propose the Cascaded Token Pruner (CTP) for long inputs.", "CTP"),
     ("Its core is the Gated Depth Module (GDM), which fuses scales.", "GDM"),
     ("A framework named Adaptive Range Coder (ARC) is proposed.", "ARC"),
+    # a name given after the purpose, and a second object proposed with the first
+    ("We propose a framework for merging tasks, Weigh And Pick (WAP), for graphs.", "WAP"),
+    ("We present KoiNet, an encoder for tables, and a lightweight framework KOIRA.", "KOIRA"),
 ]
+
+# Names inside what the proposal describes or is for are not proposed.
+NOT_PROPOSED = [
+    ("We propose Mix-QVLA, a mixed-precision PTQ framework for VLA models.", "PTQ"),
+    ("We propose Mix-QVLA, a mixed-precision PTQ framework for VLA models.", "VLA"),
+    ("We introduce GeoBench, a benchmark for T2V models.", "T2V"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name"), NOT_PROPOSED)
+def test_methods_described_or_served_names_are_not_proposed(pipeline, sentence, name):
+    found = methods(pipeline, sentence)
+    assert name not in found or found[name]["proposed"] is False
 
 
 @pytest.mark.parametrize(("sentence", "name"), PROPOSED)
