@@ -21,7 +21,7 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 
-from extractors.base import METRIC, Document, Mention
+from extractors.base import ABBREVIATION, METRIC, Document, Mention
 from extractors.lexicon import DISTINCTIVE, CaseFormMatcher, Lexicon, load_lexicons
 from extractors.task_patterns import DESCRIBING, NEXT_WORD, NOT_MODIFIERS, VERBS
 
@@ -131,6 +131,13 @@ class MetricExtractor:
         form = self.matcher.form_of(surface)
         return form if form in self.canonical else None
 
+    def _measure_name(self, long_form: str) -> bool:
+        """Whether an acronym's long form names a measure: a listed one ("mean absolute error")
+        or a phrase ending in a measure word ("peak signal-to-noise ratio")."""
+        words = long_form.lower().split()
+        return bool(self.form(long_form) or self.form(long_form.lower())) or bool(
+            words and MEASURE_END.search(words[-1]))
+
     def __call__(self, document: Document, found: Sequence[Mention]) -> Iterable[Mention]:
         text = document.text
         spans, heads, cues = self._lexicon(text)
@@ -153,9 +160,12 @@ class MetricExtractor:
         if not spans:  # no measure named: nothing more to do
             return []
         spans = {_qualified(text, s, e): how for (s, e), how in spans.items()}
+        defined = {m.text: m.attrs.get("long_form", "") for m in found if m.label == ABBREVIATION}
         out = []
         for s, e in _outermost(spans):
             surface = text[s:e]
+            if surface in defined and not self._measure_name(defined[surface]):
+                continue  # "Masked Autoencoder (MAE)": this paper's MAE is no error
             attrs = {"how": spans[(s, e)]}
             form = self.form(surface)
             if form and self.canonical[form].lower() != surface.lower():
@@ -184,6 +194,14 @@ class MetricExtractor:
             if form not in weak or _measured(text, max(0, s - 25), e + 25):
                 spans[(s, e)] = "lexicon"
         return spans, heads, cues
+
+
+# The last word of a measure's name: "error", "Rates", "score", "operations" (of "multiply-
+# accumulate operations", MACs); not "autoencoder", "network" or "maximization".
+MEASURE_END = re.compile(r"(?:error|ratio|score|accuracy|distance|index|rate|coefficient|"
+                         r"similarity|precision|recall|loss|divergence|gain|measure|metric|"
+                         r"value|time|latency|throughput|correlation|deviation|curve|quality|"
+                         r"operation|flop|parameter)s?$")
 
 
 def _find_all(text: str, needle: str) -> Iterable[int]:

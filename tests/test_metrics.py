@@ -51,9 +51,21 @@ def test_metrics_find_lexicon_forms(pipeline, text, found):
     ("We train the autoencoder with an MSE loss.", "MSE"),  # a training objective
     ("It selects adapters at inference time for each query.", "inference time"),  # a moment
     ("Benchmarks emphasize final-answer accuracy only.", "emphasize final-answer accuracy"),
+    # an acronym the paper defines as something other than a measure
+    ("It builds on the Masked Autoencoder (MAE). The MAE encoder is frozen.", "MAE"),
+    ("An Expectation-Maximization (EM) loop refines it; EM converges fast.", "EM"),
 ])
 def test_metrics_leave_ordinary_words_alone(pipeline, text, absent):
     assert absent not in metrics(pipeline, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The mean absolute error (MAE) drops to 0.12; MAE is reported per site.", "MAE"),
+    ("High Word Error Rates (WER) persist: WER stays at 21.3%.", "WER"),
+    ("It needs 204M multiply-accumulate operations (MACs); MACs fall by half.", "MACs"),
+])
+def test_metrics_acronym_defined_as_a_measure_stays(pipeline, text, name):
+    assert name in metrics(pipeline, text)
 
 
 def test_metrics_map_is_case_sensitive_but_both_found_in_one_text(pipeline):
