@@ -45,12 +45,15 @@ COMPUTE = re.compile(r"\d\s((?:GPU|TPU)[\s\-](?:days|hours))\b")
 # in "the metric of sharpness"; not "distance" in "a distance metric".
 NAMED = re.compile(r"\bmetrics?,?\s(?:called|named|termed|dubbed)\s((?:[\w\-]+\s){0,2}[\w\-]+)"
                    r"|\bmetric\sof\s((?:[a-z\-]+\s){0,3}[a-z\-]+)")
-# "trade-off(s) between X and Y": both are measures; not "trade-off between them".
+# "trade-off(s) between X and Y": both are measures ("accuracy" and "inference speed", the
+# second read to three words and cut at a function word); not "trade-off between them".
 TRADE_OFF = re.compile(r"\btrade-?offs?\s(?:between|among)\s((?:[a-z\-]+\s){0,2}?[a-z\-]+)"
-                       r"\sand\s((?:[a-z\-]+\s){0,2}?[a-z\-]+)\b")
+                       r"\sand\s((?:[a-z\-]+\s){0,2}[a-z\-]+)\b")
 # Words a measure name ends at: "accuracy" after "the"; "and" and "of" split coordinated measures.
 NAME_STOP = frozenset({"the", "a", "an", "and", "or", "of", "our", "their", "its", "in", "on",
-                       "with", "for", "to", "by", "as", "than", "compared", "while"})
+                       "with", "for", "to", "by", "as", "than", "compared", "while", "during",
+                       "over", "under", "across", "at", "when", "without", "via", "from", "per",
+                       "within", "after", "before", "is", "are"})
 
 # Before "precision", a number format rather than the measure: "reduced precision", "low-precision".
 NUMBER_FORMAT = re.compile(r"(?:reduced|low|lower|mixed|half|full|single|double|arbitrary|fixed|"

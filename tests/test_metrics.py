@@ -152,6 +152,9 @@ def named(pipeline: Pipeline, text: str) -> list[tuple[int, int]]:
     ("yielding better trade-offs between circuit size and faithfulness", "circuit size"),
     ("yielding better trade-offs between circuit size and faithfulness", "faithfulness"),
     ("a trade-off between the accuracy and robustness of models", "robustness"),
+    ("the trade-off between accuracy and energy cost.", "energy cost"),  # two words, not "energy"
+    ("balancing the trade-off between accuracy and inference speed during decoding",
+     "inference speed"),
 ])
 def test_metrics_named_measures(pipeline, text, name):
     assert name in {text[s:e] for s, e in named(pipeline, text)}
