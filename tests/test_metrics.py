@@ -153,8 +153,8 @@ def named(pipeline: Pipeline, text: str) -> list[tuple[int, int]]:
     ("yielding better trade-offs between circuit size and faithfulness", "faithfulness"),
     ("a trade-off between the accuracy and robustness of models", "robustness"),
     ("the trade-off between accuracy and energy cost.", "energy cost"),  # two words, not "energy"
-    ("balancing the trade-off between accuracy and inference speed during decoding",
-     "inference speed"),
+    ("balancing the trade-off between accuracy and memory footprint during decoding",
+     "memory footprint"),
 ])
 def test_metrics_named_measures(pipeline, text, name):
     assert name in {text[s:e] for s, e in named(pipeline, text)}
