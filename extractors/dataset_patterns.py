@@ -101,6 +101,8 @@ SCORE_NAME_END = re.compile(r"[.,;:)]|$|\s(?:\(|and|or|with|under|using|at|in|fo
 # A size or variant suffix of a model name: "-50" of "ResNet-50", "-7B", "-L"; not "-Bench".
 SIZE_SUFFIX = re.compile(r"[-\s](?:\d+(?:\.\d+)?[A-Za-z]?|[SBLHT]|Base|Large|Small|Tiny|mini|"
                          r"[a-z]?\d+[a-z]?-mini)$")
+# A version mark closing a name: "v5" of "YOLOv5", " v2" of "GSC v2"; not "MNIST" or "v" alone.
+VERSION_SUFFIX = re.compile(r"\s?v\d+(?:\.\d+)*$")
 DIGIT = re.compile(r"\d")
 # Small words that are no metric: "35% of cases for GPT-4o-mini".
 SMALL = frozenset("of in on the a an for to and or at by with from than".split())  # noqa: SIM905
@@ -118,9 +120,10 @@ EVALUATED_BEFORE = re.compile(
 # of the findings: "." or " show"; not " backbones" or " models" (models are evaluated too).
 EVALUATED_NAME_END = re.compile(
     rf"[.,;:)]|$|\s(?:\(|and|or|&|datasets?|benchmarks?|corpora|corpus|{FINDINGS})\b")
-# A sentence opened by what its results are on: "On LIBERO, Mix-QVLA reduces", "On the
-# ADE20K val set, ..."; not "On the other hand," (not name-shaped) or "Once" (not the word).
-SENTENCE_ON = re.compile(rf"\bOn\s(?:the\s)?({NAME}),\s")
+# A sentence opened by what its results are on: "On LIBERO, Mix-QVLA reduces", "Across
+# Office-31, Office-Home, and VisDA-2017, it improves" (the rest by coordination); not "On the
+# other hand," (not name-shaped) or "Once" (not the word).
+SENTENCE_ON = re.compile(rf"\b(?:On|Across)\s(?:the\s)?({NAME}),\s")
 # A model's parameter count closing a name: "Llama-3.1-70B", "R1-Distill-Llama-70B", "Dense
 # 1.5B"; not "LAION-5B" (its only number: a dataset's size) or "ImageNet-1K".
 PARAMETER_COUNT = re.compile(r"(?:\d.*[-\s]|\s)\d+(?:\.\d+)?B$")

@@ -173,7 +173,9 @@ class DatasetExtractor:
         if normalise(name) in self.known:
             return "known"
         family = pat.SIZE_SUFFIX.sub("", name)  # "ResNet-50" is a size of ResNet, a method
-        if {normalise(name), normalise(family)} & self.other or name in pat.HARDWARE:
+        version = pat.VERSION_SUFFIX.sub("", name)  # "YOLOv5" a version of YOLO
+        if {normalise(name), normalise(family), normalise(version)} & self.other \
+                or name in pat.HARDWARE:
             return "other"
         if pat.MODIFIER.search(words[-1]):
             return "other"
@@ -403,12 +405,13 @@ def _evaluated_on(scan: _Scan) -> Iterable[tuple[int, int, str]]:
 def _sentence_on(scan: _Scan) -> Iterable[tuple[int, int, str]]:
     """ "On LIBERO, Mix-QVLA reduces ...": a sentence opened by the name its results are on."""
     text = scan.text
-    at = text.find("On ")
-    while at >= 0:
-        if (at == 0 or text[at - 2:at] in SENTENCE_ENDS) and (
-                m := pat.SENTENCE_ON.match(text, at)) and not pat.PARAMETER_COUNT.search(m[1]):
-            yield m.start(1), m.end(1), "evaluated"
-        at = text.find("On ", at + 3)
+    for opener in ("On ", "Across "):
+        at = text.find(opener)
+        while at >= 0:
+            if (at == 0 or text[at - 2:at] in SENTENCE_ENDS) and (
+                    m := pat.SENTENCE_ON.match(text, at)) and not pat.PARAMETER_COUNT.search(m[1]):
+                yield m.start(1), m.end(1), "evaluated"
+            at = text.find(opener, at + 3)
 
 
 def _score_words(words: list[str]) -> list[str] | None:

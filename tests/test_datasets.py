@@ -319,6 +319,8 @@ def datasets(pipeline: Pipeline, abstract: str) -> dict[str, dict]:
     ("We evaluate our detector on DroneCars.", "DroneCars"),
     ("Results on TideQA, ReefBench, and MLCV show consistent gains.", "MLCV"),
     ("We test three agents. On PhoneArena, the best one reaches 61.2%.", "PhoneArena"),
+    ("It adapts. Across Office-31, Office-Home, and VisDA-2017, it improves accuracy.",
+     "VisDA-2017"),
 ])
 def test_datasets_found(pipeline, abstract, name):
     assert name in datasets(pipeline, abstract)
@@ -335,6 +337,7 @@ def test_datasets_found(pipeline, abstract, name):
     ("Experiments on ResNet-50 backbones show gains.", "ResNet-50"),
     ("We probe it. On Qwen-2.5-72B, the signal fades.", "Qwen-2.5-72B"),  # a parameter count
     ("On the other hand, TinyNet is fast.", "TinyNet"),  # not what the sentence is on
+    ("Across YOLOv5 and DETR, the patch suppresses detections.", "YOLOv5"),  # a YOLO version
 ])
 def test_datasets_not_found(pipeline, abstract, wrong):
     assert wrong not in datasets(pipeline, abstract)
