@@ -40,6 +40,14 @@ CUE_KEYS = ("dataset", "data set", "database", "benchmark", "corpus", "corpora",
 # capital after, as most names a score is on have (few hits, so few reads).
 SCORE_KEYS = tuple(f" {word} {the}{capital}" for word in ("on", "for") for the in ("", "the ")
                    for capital in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# Where a cue word may be glued into a name: "MMBench", "SWE-bench", "DrBenchmark" (with the
+# capitalised CUE_KEYS preceded by a letter or digit: "FooDataset"); GLUED_NAME reads the word.
+GLUED_KEYS = ("Bench", "-bench")
+# A name a cue word closes, read from the word's start: "MMBench", "T2I-CompBench", "SWE-bench",
+# "RTV-Bench", "PIE-Bench++", "DrBenchmark", "VideoCorpus-2"; not "low-data-datasets" (no
+# capital, checked apart) or "Benchmarking" (the cue word goes on).
+GLUED_NAME = re.compile(r"[\w+.\-]*?(?:Bench|-bench|Benchmark|Dataset|Corpus|Suite)"
+                        r"(?:-?\d+[A-Za-z]?|-[A-Z][\w.]*)?\+*(?![\w\-])")
 # Where shorthand may be: "/1", ",1" (SHORTHAND reads it); not ", 1".
 SHORTHAND_KEYS = tuple(f"{sep}{digit}" for sep in "/," for digit in "0123456789")
 # The cue word at a found position, read to its end: "datasets", "benchmark"; not "benchmarking".

@@ -57,7 +57,8 @@ class DatasetExtractor:
         self.weak: set[str] = set()  # forms that need a cue in their sentence ("M4", "SPOT")
         self.established: set[str] = set()  # forms of the curated list
         self.title_case: set[str] = set()  # user-list forms of plain capitalised words
-        self.matcher = FormMatcher(keys=(*pat.CUE_KEYS, *pat.SCORE_KEYS, *pat.SHORTHAND_KEYS),
+        self.matcher = FormMatcher(keys=(*pat.CUE_KEYS, *pat.SCORE_KEYS, *pat.SHORTHAND_KEYS,
+                                         *pat.GLUED_KEYS),
                                    shared=lexicon.shared)  # one pass with tasks and metrics
         other = _other_forms(lexicon)
         for entry in lexicon.of(DATASET):
@@ -146,6 +147,7 @@ class DatasetExtractor:
         yield from _on_scores(scan)
         yield from _evaluated_on(scan)
         yield from _sentence_on(scan)
+        yield from _glued(scan)
         for start, end in scan.cues():
             yield from _around_cue(scan, start, end)
 
@@ -207,7 +209,8 @@ SENTENCE_ENDS = (". ", "! ", "? ", ".\n", "\n\n")  # what comes before a sentenc
 READ_FROM_CONTEXT = frozenset({"evaluated", "score"})
 
 KEY_KINDS = {**dict.fromkeys(pat.CUE_KEYS, "cue"), **dict.fromkeys(pat.SCORE_KEYS, "score"),
-             **dict.fromkeys(pat.SHORTHAND_KEYS, "shorthand")}
+             **dict.fromkeys(pat.SHORTHAND_KEYS, "shorthand"),
+             **dict.fromkeys(pat.GLUED_KEYS, "glued")}
 
 
 class _Scan:
@@ -412,6 +415,18 @@ def _sentence_on(scan: _Scan) -> Iterable[tuple[int, int, str]]:
                     m := pat.SENTENCE_ON.match(text, at)) and not pat.PARAMETER_COUNT.search(m[1]):
                 yield m.start(1), m.end(1), "evaluated"
             at = text.find(opener, at + 3)
+
+
+def _glued(scan: _Scan) -> Iterable[tuple[int, int, str]]:
+    """ "MMBench", "SWE-bench", "DrBenchmark": a name with a cue word glued to its end."""
+    text = scan.text
+    glued = scan.at.get("glued", [])
+    glued += [at for at in scan.at.get("cue", ()) if at and text[at - 1].isalnum()]
+    for at in sorted(set(glued)):
+        start = _word_start(text, at)
+        m = pat.GLUED_NAME.match(text, start)
+        if m and start < at < m.end() and any(c.isupper() for c in text[start:at]):
+            yield start, m.end(), "glued"
 
 
 def _score_words(words: list[str]) -> list[str] | None:

@@ -321,6 +321,9 @@ def datasets(pipeline: Pipeline, abstract: str) -> dict[str, dict]:
     ("We test three agents. On PhoneArena, the best one reaches 61.2%.", "PhoneArena"),
     ("It adapts. Across Office-31, Office-Home, and VisDA-2017, it improves accuracy.",
      "VisDA-2017"),
+    ("Scores on KiteBench rise, and SQL-bench results follow.", "KiteBench"),  # a glued cue word
+    ("Scores on KiteBench rise, and SQL-bench results follow.", "SQL-bench"),
+    ("Editing quality on PIE-Bench++ improves.", "PIE-Bench++"),
 ])
 def test_datasets_found(pipeline, abstract, name):
     assert name in datasets(pipeline, abstract)
@@ -338,6 +341,7 @@ def test_datasets_found(pipeline, abstract, name):
     ("We probe it. On Qwen-2.5-72B, the signal fades.", "Qwen-2.5-72B"),  # a parameter count
     ("On the other hand, TinyNet is fast.", "TinyNet"),  # not what the sentence is on
     ("Across YOLOv5 and DETR, the patch suppresses detections.", "YOLOv5"),  # a YOLO version
+    ("Benchmarking matters, and low-data-benchmarks too.", "Benchmarking"),
 ])
 def test_datasets_not_found(pipeline, abstract, wrong):
     assert wrong not in datasets(pipeline, abstract)
