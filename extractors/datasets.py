@@ -474,8 +474,9 @@ def _with_abbreviations(spans: dict[tuple[int, int], tuple[str, str]],
 
 
 def _proposed(scan: _Scan, start: int, end: int) -> bool:
-    if start < scan.title_end:
-        return bool(scan.title_name) and scan.title_name[0] == start
+    if start < scan.title_end:  # the title's own name: "CEO-Bench: Can Agents ..."
+        return bool(scan.title_name) and scan.title_name[0] == start or (
+            start == 0 and scan.text.startswith((":", " -"), end))
     lo = max(0, start - 100)
     hinted = any(scan.lower.find(word, lo, start) >= 0 for word in pat.PROPOSE_HINTS)
     return bool(hinted and pat.PROPOSE_BEFORE.search(scan.text, lo, start)

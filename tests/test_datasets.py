@@ -352,6 +352,13 @@ def test_datasets_shorthand_coordination(pipeline):
     assert {"CIFAR-10", "CIFAR-100", "ImageNet-1K", "ImageNet-22K"} <= set(found)
 
 
+def test_datasets_title_glued_name_is_proposed(pipeline):
+    record = pipeline.extract(Paper(id="p", title="KiteBench: Can Agents Fly Kites?",
+                                    abstract="We test agents on KiteBench."))
+    (found,) = record["datasets"]
+    assert found["name"] == "KiteBench" and found["proposed"] is True
+
+
 def test_datasets_introduced_is_proposed(pipeline):
     found = datasets(pipeline, "We introduce HorizonBench, a new benchmark for planning.")
     assert found["HorizonBench"]["proposed"] is True
