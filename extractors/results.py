@@ -54,15 +54,18 @@ CHAINED = re.compile(rf"(?:\s(?:on|for|in)\s[^,;()]{{1,50}}?)(?:,\s(?:and\s)?|\s
 # A digit, which every VALUE starts with: BEFORE_METRIC is searched from the first one before
 # a metric, if any. Matches the "5" of "55.6 mIoU"; must not match "the mIoU".
 DIGIT = re.compile(r"\d")
-# Words that make the next number relative: "improves by ", "by up to ", "gain of ", "+".
+# Words that make the next number relative: "improves by ", "by up to ", "gain of ", "+", a
+# verb of change right before it ("lose up to ", "drops ", "improved "); not "achieves ".
 RELATIVE = re.compile(
     r"(?:\bby|\bgains?\s(?:of|in)|\bimprovements?\s(?:of|in)|\bincreases?\s(?:of|in)|"
     r"\breductions?\s(?:of|in)|\bdrops?\s(?:of|in)|\bboosts?|\boutperform\w*|[+↑↓−]|"
-    r"\bmargin\sof)\s?(?:(?:up\sto|only|about|around|nearly|roughly|over|at\sleast)\s)?$",
+    r"\bmargin\sof|\b(?:lose|loses|losing|lost|drops?|dropped|decreases?|decreased|degrades?|"
+    r"degraded|reduces?|reduced|improves?|improved|increases?|increased|gains?|gained|boosted))"
+    r"\s?(?:(?:up\sto|only|about|around|nearly|roughly|over|at\sleast)\s)?$",
     re.IGNORECASE)
 # Lower-case substrings one of which every RELATIVE match holds: a cheap test before it.
-RELATIVE_KEYS = ("by", "gain", "improvement", "increase", "reduction", "drop", "boost",
-                 "outperform", "margin", "+", "↑", "↓", "−")
+RELATIVE_KEYS = ("by", "gain", "improve", "increase", "reduc", "drop", "boost", "outperform",
+                 "margin", "los", "decrease", "degrade", "+", "↑", "↓", "−")
 # The four non-ASCII letters IGNORECASE equates with ASCII ones: matches "ſ" (long s, = "s")
 # and "İ" (= "i"); must not match "é". A text holding one skips the RELATIVE_KEYS test.
 FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
