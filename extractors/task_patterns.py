@@ -49,6 +49,7 @@ PLURAL_HEADS = _words("classifications detections segmentations")
 # Words that modify a task head but are not part of its name.
 NOT_MODIFIERS = _words(
     "a an the for of in on and or with to by as from our their its this these that such both all "
+    "whether if how what why who whose regardless "
     "each any accurate efficient fast robust better improved novel new existing effective strong "
     "competitive various several multiple different many downstream challenging standard common "
     "general generic traditional conventional state-of-the-art end-to-end large-scale "
