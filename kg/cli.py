@@ -353,9 +353,9 @@ def query(cypher: str | None, db: Path | None, query_name: str | None, list_quer
 
     \b
     Example:
-        kg query --db out "MATCH (p:Paper)-[:EVALUATES_ON]->(d:Dataset {name: 'ImageNet'}) RETURN p.title"
+        kg query --db out "MATCH (d:Dataset) RETURN d.name, d.papers ORDER BY d.papers DESC"
         kg query --list
-        kg query --db out --name leaderboard --param dataset=ImageNet --param "metric=top-1 accuracy"
+        kg query --db out --name leaderboard --param dataset=ImageNet --param metric=accuracy
     """
     from kg import library
 

@@ -4,7 +4,7 @@ The tree::
 
     KgError                      base of everything kg raises on purpose
     ├── InputError               a user's input cannot be read at all (missing file, bad option)
-    │   └── RecordError          one record is malformed (file, line, reason); skipped unless --strict
+    │   └── RecordError          one record is malformed (file, line, reason); skipped, or --strict
     ├── SchemaError              a label, type or property the schema does not declare
     ├── StoreError               the embedded store cannot be opened or queried
     └── EvalError                a gold or prediction file cannot be scored

@@ -2,9 +2,10 @@
 
 The :class:`EntityIndex` is the one structure of a build that grows with the
 corpus: every surface form seen per label, grouped into entities by normalised
-form (NFKC, case, hyphens and spaces, plurals, British and American spelling), by the aliases a paper gives,
-and by abbreviation definitions pooled across papers — except that an acronym
-whose definitions disagree is split into one node per definition. Ids are the
+form (NFKC, case, hyphens and spaces, plurals, British and American spelling), by
+the aliases a paper gives, and by abbreviation definitions pooled across papers —
+except that an acronym whose definitions disagree is split into one node per
+definition. Ids are the
 normalised names, so they do not depend on input order or machine.
 """
 

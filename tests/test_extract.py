@@ -185,7 +185,7 @@ def test_extract_evidence_sentence_is_the_documents_at_every_offset(pipeline, ti
         assert found["sentence"] == document.sentence_text(start), start
 
 
-def test_extract_evidence_offsets_are_relative_to_the_field(pipeline):
+def test_extract_evidence_object_gives_field_relative_offsets(pipeline):
     document = pipeline.document(Paper(id="e", title="Glow", abstract="We use Glow here."))
     evidence = Evidence(document)
     assert evidence(Mention(METHOD, "Glow", 0, 4, "m"))["field"] == "title"

@@ -116,7 +116,8 @@ def test_rdf_resources_also_carry_the_standard_terms(store):
         graph.add(triple)
     paper = Minter().node("Paper", "p1")
     assert (paper, RDF.type, URIRef("http://purl.org/spar/fabio/ScholarlyWork")) in graph
-    assert graph.value(paper, DCTERMS.title) == graph.value(paper, KG.title) == Literal("LatticeNet")
+    title = graph.value(paper, DCTERMS.title)
+    assert title == graph.value(paper, KG.title) == Literal("LatticeNet")
     dataset = Minter().node("Dataset", "dataset:imagenet")
     assert (dataset, RDF.type, URIRef("http://www.w3.org/ns/dcat#Dataset")) in graph
     assert graph.value(dataset, RDFS.label) == Literal("ImageNet")

@@ -101,7 +101,7 @@ def test_relations_overlapping_keys_are_never_needed():
                       every.find_matches_as_indexes(lowered, overlapping=True))
         assert [m.span() for m in _cues(text, fast)] == [m.span() for m in _cues(text, slow)]
 
-        def read(keys):
+        def read(keys, lowered=lowered):
             return any(CUE_KEYS[i] not in GATED_KEYS or GATED_KEYS[CUE_KEYS[i]] in lowered
                        for i, _, _ in keys)
 
