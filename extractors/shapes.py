@@ -79,6 +79,13 @@ class Shape(IntEnum):
     STRONG = 2  # CamelCase, letters+digits, family suffix, version mark
 
 
+# The last part of a hyphenated modifier: "LLM-Based", "AI-Generated", "GPU-Accelerated",
+# "Task-Aware"; not "RT-DETR" or "Mask-RCNN".
+MODIFIER_END = re.compile(r"-(?:based|generated|driven|aware|guided|free|specific|oriented|"
+                          r"centric|powered|enhanced|assisted|accelerated|conditioned|informed|"
+                          r"level|style|like|wise|only)$", re.IGNORECASE)
+
+
 def is_guarded(word: str) -> bool:
     """True for words whose shape is name-like but that are not names (units, formulae...)."""
     return bool(
@@ -100,6 +107,8 @@ def shape_of(word: str) -> Shape:
     """
     if len(word) < 2 or is_guarded(word) or not word[0].isalpha() or SHORT_CODE.match(word):
         return Shape.NONE
+    if MODIFIER_END.search(word):
+        return Shape.NONE  # "LLM-Based", "AI-Generated": a modifier, in a title's case
     if word[0].islower() and sum(c.isupper() for c in word) < 2 and not LETTER_DIGIT.match(word):
         return Shape.NONE  # "strategY", "nD": a stray capital, not a coined name
     if CAMEL.search(word) or FAMILY_SUFFIX.search(word) or VERSION_MARK.search(word):

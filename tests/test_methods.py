@@ -179,6 +179,10 @@ SHAPES = [
     ("Abstract", sh.Shape.NONE),
     ("V2", sh.Shape.NONE),
     ("strategY", sh.Shape.NONE),
+    ("LLM-Based", sh.Shape.NONE),  # a modifier in a title's case
+    ("AI-Generated", sh.Shape.NONE),
+    ("SAM2-Enhanced", sh.Shape.NONE),
+    ("Mask-RCNN", sh.Shape.STRONG),
 ]
 
 

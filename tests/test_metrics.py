@@ -68,6 +68,15 @@ def test_metrics_acronym_defined_as_a_measure_stays(pipeline, text, name):
     assert name in metrics(pipeline, text)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("It reaches a 36.3% macro F1-score and 58.8% micro F1-score.", "macro-F1"),
+    ("It reaches a 36.3% macro F1-score and 58.8% micro F1-score.", "micro-F1"),
+    ("PR-AUC improves to 0.71 on the test set.", "PR-AUC"),
+])
+def test_metrics_averaged_and_curve_measures(pipeline, text, name):
+    assert name in metrics(pipeline, text)
+
+
 def test_metrics_map_is_case_sensitive_but_both_found_in_one_text(pipeline):
     found = metrics(pipeline, "We map images to codes and report 40.1 mAP.")
     assert "mAP" in found and "map" not in found
