@@ -130,12 +130,29 @@ class AbbreviationExtractor:
         return _mention(short, word.start(1), inner, inner_start, True)
 
 
+# A digit between letters that stands for a word: the "2" of "T2I" (text-to-image), "I2V", the
+# "4" of "P4P"; not the "2" of "VGG2" or "2D".
+NUMBER_WORD = re.compile(r"(?<=[A-Za-z])[24](?=[A-Za-z])")
+NUMBER_INITIALS = {"2": "t", "4": "f"}  # "to", "for"
+
+
 def best_long_form(short: str, long: str) -> int | None:
-    """Schwartz & Hearst's matching: where in ``long`` the long form starts, or None.
+    """Schwartz & Hearst's matching: where in ``long`` the long form starts, or None. A digit
+    standing for "to" or "for" matches that word's initial when the digit itself does not.
 
     >>> best_long_form("CSPNet", "using the Cross Stage Partial Network")
     10
+    >>> best_long_form("T2I", "multi-object text-to-image")
+    13
     """
+    found = _best_long_form(short, long)
+    if found is None and NUMBER_WORD.search(short):
+        spelled = NUMBER_WORD.sub(lambda m: NUMBER_INITIALS[m.group()], short)
+        found = _best_long_form(spelled, long)
+    return found
+
+
+def _best_long_form(short: str, long: str) -> int | None:
     if _lowers_by_context(short) or _lowers_by_context(long):
         return _best_long_form_by_char(short, long)
     lowered = long.lower()  # one character per character of ``long`` (see CONTEXT_LOWER)

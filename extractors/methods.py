@@ -177,6 +177,7 @@ class _Scan:
             elif m.label == ABBREVIATION:
                 self.abbrs.append(m)
         self.blocked = _Spans(blocked)
+        self.defined = {a.text: a.attrs.get("long_form") or "" for a in self.abbrs}
         self.long_spans = [(a.attrs["long_start"], a.attrs["long_end"]) for a in self.abbrs]
         self.sent_starts = [start for start, _ in document.sentences()]
         # where each sentence ends: the next one's start, the text's end after the last
@@ -349,7 +350,10 @@ class _Scan:
         if cand.lexicon:
             return True
         if cand.long_form is not None:
-            return self._accept_definition(cand, role)
+            return self._accept_definition(cand, cand.long_form, role)
+        if (long_form := self.defined.get(cand.text)) is not None:
+            # what the paper defines the name as decides ("text-to-image (T2I)": no method)
+            return self._accept_definition(cand, long_form, role)
         if cand.title_name:
             return True
         if self.owner.known(cand.text):
@@ -365,10 +369,9 @@ class _Scan:
             )
         return False
 
-    def _accept_definition(self, cand: _Candidate, role: str | None) -> bool:
+    def _accept_definition(self, cand: _Candidate, long_form: str, role: str | None) -> bool:
         """A known name or long form, a long form ending in a method noun, or a capitalised
         long form the paper proposes; ``role`` OWN is read only if needed."""
-        long_form = cand.long_form or ""
         if self.owner.known(long_form) or self.owner.known(cand.text) or _method_head(long_form):
             return True
         if role == OWN:

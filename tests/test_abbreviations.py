@@ -49,6 +49,9 @@ def definitions(nlp, abstract: str, title: str = "A title") -> dict[str, str]:
         ),
         ("Graph Neural Networks (GNNs) are popular.", "GNNs", "Graph Neural Networks"),
         ("We present the Sparse Token Mixer (STM), a new layer.", "STM", "Sparse Token Mixer"),
+        # a digit standing for "to"
+        ("Recent text-to-image (T2I) models are large.", "T2I", "text-to-image"),
+        ("It converts grapheme-to-phoneme (G2P) pairs.", "G2P", "grapheme-to-phoneme"),
     ],
 )
 def test_abbreviations_finds_definition(nlp, sentence, short, long):

@@ -54,6 +54,11 @@ PROPOSED = [
 ]
 
 # Names inside what the proposal describes or is for are not proposed.
+def test_methods_an_acronym_defined_as_no_method_is_none_elsewhere(pipeline):
+    found = methods(pipeline, "Recent text-to-image (T2I) diffusion is slow. T2I models are big.")
+    assert "T2I" not in found
+
+
 NOT_PROPOSED = [
     ("We propose Mix-QVLA, a mixed-precision PTQ framework for VLA models.", "PTQ"),
     ("We propose Mix-QVLA, a mixed-precision PTQ framework for VLA models.", "VLA"),
