@@ -271,6 +271,10 @@ LONG_FORM_WORDS = re.compile(r"[\s\-]+")
 
 # The head noun of a long form that names a method: matches "Hierarchical Edge Module"; must not
 # match "magnetic resonance imaging".
+# The plural head of a family's lower-case name: "large vision-language models", "graph neural
+# networks"; not "graph neural network" (one, which may be a paper's own).
+FAMILY_END = re.compile(r"\b(?:models|networks|nets|algorithms|methods|systems|machines|"
+                        r"transformers|agents)$")
 METHOD_HEAD = re.compile(
     r"(?:net|nets|network|networks|model|models|module|modules|block|blocks|layer|layers|unit|"
     r"units|mechanism|attention|transformer|transformers|former|encoder|decoder|autoencoder|"

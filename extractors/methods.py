@@ -62,6 +62,7 @@ from extractors.method_patterns import (
     DIRECT_PROPOSE,
     EXISTING,
     EXISTING_CUE,
+    FAMILY_END,
     INTERRUPTION,
     LIST_WORDS,
     LONG_FORM_WORDS,
@@ -371,11 +372,19 @@ class _Scan:
 
     def _accept_definition(self, cand: _Candidate, long_form: str, role: str | None) -> bool:
         """A known name or long form, a long form ending in a method noun, or a capitalised
-        long form the paper proposes; ``role`` OWN is read only if needed."""
-        if self.owner.known(long_form) or self.owner.known(cand.text) or _method_head(long_form):
+        long form the paper proposes; ``role`` OWN is read only if needed. A lower-case plural
+        long form names a family ("large vision-language models (LVLMs)"), a method only when
+        the paper proposes it ("PHNNs: ...", parameterized hypercomplex neural networks)."""
+        if self.owner.known(long_form) or self.owner.known(cand.text):
+            return True
+        rest = long_form[1:]  # the first letter may be a sentence's capital
+        family = rest == rest.lower() and FAMILY_END.search(long_form) is not None
+        if not family and _method_head(long_form):
             return True
         if role == OWN:
             role = self.own_role(cand)
+        if family:  # the definition decides for every mention: the title may name it
+            return role == "proposed" or self.text.startswith((cand.text + ":", cand.text + " -"))
         return role == "proposed" and any(w[:1].isupper() for w in long_form.split())
 
     # -- output --------------------------------------------------------------------------------

@@ -59,6 +59,17 @@ def test_methods_an_acronym_defined_as_no_method_is_none_elsewhere(pipeline):
     assert "T2I" not in found
 
 
+def test_methods_a_lower_case_family_is_no_method(pipeline):
+    found = methods(pipeline, "Large vision-language models (LVLMs) are costly. LVLMs hallucinate.")
+    assert "LVLMs" not in found
+
+
+def test_methods_a_family_the_paper_proposes_is_a_method(pipeline):
+    found = methods(pipeline, "We introduce sparse kernel networks (SKNs) for tables.",
+                    title="SKNs: Sparse Kernel Networks")
+    assert found["SKNs"]["proposed"] is True
+
+
 NOT_PROPOSED = [
     ("We propose Mix-QVLA, a mixed-precision PTQ framework for VLA models.", "PTQ"),
     ("We propose Mix-QVLA, a mixed-precision PTQ framework for VLA models.", "VLA"),
