@@ -398,7 +398,8 @@ def _evaluated_on(scan: _Scan) -> Iterable[tuple[int, int, str]]:
     for at in scan.at.get("score", ()):
         if not (m := pat.ON_NAME.match(text, at)) or m.group(1) != "on":
             continue
-        lo = max(0, at - 60, text.rfind(". ", 0, at) + 1)
+        lo = max(0, at - 60)
+        lo = max(lo, text.rfind(". ", lo, at) + 1)  # within the window: not the whole text back
         if not pat.EVALUATED_BEFORE.search(text, lo, at):
             continue
         if pat.EVALUATED_NAME_END.match(text, m.end(2)):
@@ -420,8 +421,8 @@ def _sentence_on(scan: _Scan) -> Iterable[tuple[int, int, str]]:
 def _glued(scan: _Scan) -> Iterable[tuple[int, int, str]]:
     """ "MMBench", "SWE-bench", "DrBenchmark": a name with a cue word glued to its end."""
     text = scan.text
-    glued = scan.at.get("glued", [])
-    glued += [at for at in scan.at.get("cue", ()) if at and text[at - 1].isalnum()]
+    glued = [*scan.at.get("glued", ()),
+             *(at for at in scan.at.get("cue", ()) if at and text[at - 1].isalnum())]
     for at in sorted(set(glued)):
         start = _word_start(text, at)
         m = pat.GLUED_NAME.match(text, start)
