@@ -63,6 +63,7 @@ from extractors.concepts import DATA, ConceptExtractor, Entry, read_entries
 from extractors.methods import MethodExtractor
 from extractors.relations import COMPARISON, ComparisonExtractor
 from extractors.shapes import normalise
+from kg import affixes
 from kg.records import Paper
 from kg.sentences import SENTENCES, SentenceBoundaries  # registers "kg_sentences"
 
@@ -132,6 +133,7 @@ def build_nlp() -> Language:
     getters = nlp.vocab.lex_attr_getters
     for attr in [a for a in getters if a not in LEX_ATTRS_READ]:
         del getters[attr]
+    affixes.install(nlp.tokenizer)  # before the cache fills: setting the searches empties it
     nlp.tokenizer.max_cache_size = TOKENIZER_CACHE
     nlp.add_pipe(SENTENCES)
     return nlp
