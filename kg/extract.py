@@ -282,6 +282,8 @@ def _longest_first(claims: list[Mention]) -> set[int]:
 # The attributes of a mention naming other forms of the same thing: an abbreviation's long
 # form, a concept's canonical name, a method's lexicon entry.
 JOINING = ("long_form", "canonical", "entity")
+# A mention's text (mapped over a group's mentions without a Python-level loop).
+TEXT = attrgetter("text")
 # A mention's evidence dict: an :class:`Evidence`, or (cheaper to call) its bound ``of``.
 EvidenceOf = Callable[[Mention], dict[str, Any]]
 
@@ -291,11 +293,13 @@ def group_entities(mentions: Sequence[Mention], evidence: EvidenceOf) -> list[di
     if not mentions:
         return []
     # each mention's key; a mention whose text has none joins no entity
-    keys = [normalise(m.text) for m in mentions]
+    keys = list(map(normalise, map(TEXT, mentions)))
     parent: dict[str, str] = {}  # union-find over keys, filled only when forms link
     for m, anchor in zip(mentions, keys, strict=True):
         attrs = m.attrs
-        for name in JOINING if attrs else ():
+        if not attrs:
+            continue
+        for name in JOINING:
             form = attrs.get(name)
             if not form or (other := normalise(form)) == anchor or not other:
                 continue
@@ -315,7 +319,9 @@ def group_entities(mentions: Sequence[Mention], evidence: EvidenceOf) -> list[di
                 groups[key] = [m]
             else:
                 group.append(m)
-    return [_entity(group, evidence) for group in groups.values()]
+    # two entities in three have one mention: _single builds those without _entity's loop
+    return [_single(group[0], evidence) if len(group) == 1 else _entity(group, evidence)
+            for group in groups.values()]
 
 
 def _root(parent: dict[str, str], key: str) -> str:
@@ -356,6 +362,25 @@ def _entity(group: list[Mention], evidence: EvidenceOf) -> dict[str, Any]:
         entity["role"] = _role(group)
     entity["evidence"] = list(map(evidence, group))
     return entity
+
+
+def _single(m: Mention, evidence: EvidenceOf) -> dict[str, Any]:
+    """What :func:`_entity` gives for a group of one mention, ``m``."""
+    text, attrs = m.text, m.attrs
+    long_form = attrs.get("long_form")
+    name = attrs.get("canonical") or text
+    if long_form:
+        aliases = sorted({text, long_form} - {name})
+    else:
+        aliases = [] if name == text else [text]
+    label = m.label
+    if label == METHOD:
+        return {"name": name, "aliases": aliases, "proposed": bool(attrs.get("proposed")),
+                "role": attrs.get("role", "mentioned"), "evidence": [evidence(m)]}
+    if label == DATASET:
+        return {"name": name, "aliases": aliases, "proposed": bool(attrs.get("proposed")),
+                "evidence": [evidence(m)]}
+    return {"name": name, "aliases": aliases, "evidence": [evidence(m)]}
 
 
 def _role(group: list[Mention]) -> str:

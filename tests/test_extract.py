@@ -6,12 +6,13 @@ import random
 
 import pytest
 
-from extractors.base import CONCEPT, METHOD, RESULT, Mention
+from extractors.base import CONCEPT, DATASET, METHOD, METRIC, RESULT, Mention
 from kg.extract import (
     PIPELINE_VERSION,
     PRIORITY,
     Evidence,
     Pipeline,
+    _entity,
     extract_papers,
     group_entities,
     resolve_overlaps,
@@ -172,6 +173,28 @@ def test_extract_groups_forms_into_entities(pipeline, forms, expected):
     entities = group_entities(mentions, Evidence(document))
     assert [(e["name"], e["aliases"]) for e in entities] == expected
     assert all(e["role"] == "baseline" and e["proposed"] is False for e in entities)
+
+
+# One mention alone: each shape of attrs group_entities' single-mention shortcut meets.
+SINGLES = [
+    (METHOD, "GN", {"long_form": "Glow Net", "proposed": True, "role": "proposed"}),
+    (METHOD, "GN", {"long_form": "GN", "entity": "glow net"}),
+    (METHOD, "ViT", {"entity": "vision transformer"}),
+    (METHOD, "ViT", {}),
+    (DATASET, "COCO", {"canonical": "MS COCO", "how": "lexicon", "proposed": False}),
+    (DATASET, "KB", {"long_form": "Kite Bench", "canonical": "KiteBench", "proposed": True}),
+    (CONCEPT, "CNN", {"canonical": "convolutional neural network"}),
+    (CONCEPT, "CNN", {"canonical": "CNN"}),
+    (METRIC, "F1", {"how": "lexicon"}),
+]
+
+
+@pytest.mark.parametrize(("label", "text", "attrs"), SINGLES)
+def test_extract_single_mention_entity_as_the_general_rule(pipeline, label, text, attrs):
+    document = pipeline.document(Paper(id="g", title="Grouping", abstract="Words. " * 20))
+    mention = Mention(label, text, 10, 10 + len(text), "m", attrs)
+    evidence = Evidence(document)
+    assert group_entities([mention], evidence) == [_entity([mention], evidence)]
 
 
 @pytest.mark.parametrize("title", ["Grouping", ""])
