@@ -204,15 +204,23 @@ class _Scan:
                 lexicon=True,
                 entity=self.owner.entry_of(name),
             )
-        longer = _Spans([*out, *self.long_spans])  # out's keys are the lexicon spans
-        cover = longer.cover
+        # inside a lexicon match (its own span included) or an abbreviation's long form: part
+        # of a longer name. The words come by start, so the spans starting at or before a word
+        # are walked once, with the furthest end they reach (a merge, not a search per word).
+        longer = sorted([*out, *self.long_spans])  # out's keys are the lexicon spans
+        longer.append((len(text) + 1, 0))  # a sentinel starting after every word
+        following, reach, i = longer[0][0], -1, 0
         for start, word in candidate_words(text):
-            word, shape, key = _name_shape(word)  # cached per word: before the span checks
-            if shape is Shape.NONE:
+            named = _named(word)  # cached per word: None for no shape or a word never a method
+            if named is None:
                 continue
+            while following <= start:
+                reach = max(reach, longer[i][1])
+                i += 1
+                following = longer[i][0]
+            word, shape, key = named
             end = start + len(word)
-            # inside a lexicon match or an abbreviation's long form: part of a longer name
-            if (start, end) in out or cover(start, end):
+            if reach >= end:
                 continue
             out[(start, end)] = _Candidate(start, end, word, shape, key)
         for abbr in self.abbrs:
@@ -488,6 +496,15 @@ def _name_shape(word: str) -> tuple[str, Shape, str]:
         if affix:
             word = word[: affix.start()]
     return word, shape_of(word), normalise(word)
+
+
+@lru_cache(maxsize=1 << 16)
+def _named(word: str) -> tuple[str, Shape, str] | None:
+    """:func:`_name_shape` of a candidate word, or None where it has no name shape or is one of
+    :data:`NOT_METHODS`: such a word is never accepted, and its key never joins the accepted
+    names, so left out it changes no list gap either (its text lies in the gap)."""
+    named = _name_shape(word)
+    return None if named[1] is Shape.NONE or named[2] in NOT_METHODS else named
 
 
 @lru_cache(maxsize=1 << 12)
