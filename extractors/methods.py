@@ -282,31 +282,36 @@ class _Scan:
         (WAS)" proposes WAS.
         """
         text = self.text
-        anchor = cand.start
-        if cand.long_span and cand.long_span[0] < cand.start:
+        anchor, end = cand.start, cand.end
+        if cand.long_span and cand.long_span[0] < anchor:
             anchor = cand.long_span[0]
         s_start, s_end = self.sentence_bounds(anchor)
-        low = max(s_start, anchor - 120)
-        after = text[cand.end : min(s_end, cand.end + 80)]
+        low = anchor - 120 if anchor - 120 > s_start else s_start
+        after = text[end : end + 80 if end + 80 < s_end else s_end]
         cues = self.cues
         words = cues.between(low, anchor)  # cue words in text[low:anchor]: mostly none
         bits = 0  # the cues one of those words starts: only those can match
-        for _, word_bits in words:
-            bits |= word_bits
-        before = text[low:anchor] if bits else ""  # read only by the cues
-        near_40, near_60 = max(low, anchor - 40), max(low, anchor - 60)  # before[-40:], [-60:]
-        if bits & EXISTING and cues.search(words, EXISTING, EXISTING_CUE, before[-40:], near_40):
-            return "component"
+        if words:  # else only what follows the name (or its title) can show a role
+            for _, word_bits in words:
+                bits |= word_bits
+            before = text[low:anchor]  # read only by the cues; before[-40:] starts at near_40
+            near_40 = anchor - 40 if anchor - 40 > low else low
+            if bits & EXISTING and cues.search(
+                words, EXISTING, EXISTING_CUE, before[-40:], near_40
+            ):
+                return "component"
+            if bits & NAMING and cues.search(words, NAMING, NAMING_CUE, before, low):
+                return "proposed"
         first = after.lstrip()[:1]  # what OURS_AFTER and PASSIVE_PROPOSED start with
         if (
             cand.title_name
             or (first == "(" and OURS_AFTER.match(after))
-            or (bits & NAMING and cues.search(words, NAMING, NAMING_CUE, before, low))
+            or (
+                after.lstrip(QUOTES).lstrip()[:1] in APPOSITIVE_FIRST
+                and APPOSITIVE_NEW.match(after)
+            )
+            or (first in PASSIVE_FIRST and PASSIVE_PROPOSED.match(after))
         ):
-            return "proposed"
-        if (
-            after.lstrip(QUOTES).lstrip()[:1] in APPOSITIVE_FIRST and APPOSITIVE_NEW.match(after)
-        ) or (first in PASSIVE_FIRST and PASSIVE_PROPOSED.match(after)):
             return "proposed"
         if (
             cand.long_form
@@ -314,15 +319,21 @@ class _Scan:
             and (MODULE_AFTER.match(after) or MODULE_HEAD.search(cand.long_form))
         ):
             return "proposed"
-        if bits & PROPOSE:
-            cue_ends = [m.end() for m in PROPOSE_CUE.finditer(before)]
-            if cue_ends and not _interrupted(before[cue_ends[-1] :]):
-                return "proposed"
-        if bits & BASELINE and cues.search(words, BASELINE, BASELINE_CUE, before[-60:], near_60):
-            return "baseline"
-        if (
-            bits & COMPONENT and cues.search(words, COMPONENT, COMPONENT_CUE, before[-40:], near_40)
-        ) or (after[1:2] in "bBeEdDfF" and COMPONENT_AFTER.match(after)):
+        if bits:
+            if bits & PROPOSE:
+                cue_ends = [m.end() for m in PROPOSE_CUE.finditer(before)]
+                if cue_ends and not _interrupted(before[cue_ends[-1] :]):
+                    return "proposed"
+            near_60 = anchor - 60 if anchor - 60 > low else low  # where before[-60:] starts
+            if bits & BASELINE and cues.search(
+                words, BASELINE, BASELINE_CUE, before[-60:], near_60
+            ):
+                return "baseline"
+            if bits & COMPONENT and cues.search(
+                words, COMPONENT, COMPONENT_CUE, before[-40:], near_40
+            ):
+                return "component"
+        if after[1:2] in "bBeEdDfF" and COMPONENT_AFTER.match(after):
             return "component"
         return None
 
