@@ -369,10 +369,9 @@ def _single(m: Mention, evidence: EvidenceOf) -> dict[str, Any]:
     text, attrs = m.text, m.attrs
     long_form = attrs.get("long_form")
     name = attrs.get("canonical") or text
+    aliases = [] if name == text else [text]
     if long_form:
         aliases = sorted({text, long_form} - {name})
-    else:
-        aliases = [] if name == text else [text]
     label = m.label
     if label == METHOD:
         return {"name": name, "aliases": aliases, "proposed": bool(attrs.get("proposed")),
