@@ -233,11 +233,6 @@ class FormMatcher:
         return self.scan(text)[0]
 
 
-# The length of a longer form ending in an anchor, and the ASCII characters such a form
-# can start with (None: any character), see CaseFormMatcher._firsts.
-Longer = tuple[int, frozenset[str] | None]
-
-
 class CaseFormMatcher:
     """Forms found under the case rule, by one case-sensitive Aho-Corasick pass over a text.
 
@@ -263,7 +258,7 @@ class CaseFormMatcher:
         self._group = self._shared.group()
         # per anchor (in the shared group's order): the forms it spells alone, the lengths of
         # longer forms ending in it; None once a form is added, made again on the next search
-        self._plans: list[tuple[tuple[str, ...], tuple[Longer, ...]]] | None = None
+        self._plans: list[tuple[tuple[str, ...], tuple[int, ...]]] | None = None
         for form in forms:
             self.add(form)
 
@@ -292,8 +287,7 @@ class CaseFormMatcher:
             return []
         if self._plans is None:
             self._shared.set(self._group, list(self._anchors))
-            ends = _by_suffix(self.lower), _by_suffix(self.surfaces)
-            self._plans = [self._plan(a, *ends) for a in self._anchors]
+            self._plans = [self._plan(a) for a in self._anchors]
         plans = self._plans
         hits, first, last = self._shared.read(text, self._group)
         n, found, lower, surfaces = len(text), [], self.lower, self.surfaces
@@ -304,11 +298,9 @@ class CaseFormMatcher:
             alone, longer = plans[i - first]
             for form in alone:
                 found.append((s, e, form))
-            for length, firsts in longer:
+            for length in longer:
                 start = e - length
-                if start < 0 or (start and text[start - 1].isalnum()) or (
-                        firsts is not None and text[start] not in firsts
-                        and text[start].isascii()):
+                if start < 0 or (start and text[start - 1].isalnum()):
                     continue
                 piece = text[start:e]
                 low = piece.lower()
@@ -319,46 +311,13 @@ class CaseFormMatcher:
                     found.append((start, e, form))
         return found
 
-    def _plan(self, anchor: str, lower_ends: dict[str, list[str]],
-              surface_ends: dict[str, list[str]]) -> tuple[tuple[str, ...], tuple[Longer, ...]]:
-        """The forms an anchor spells by itself, and the longer forms ending in it (``*_ends``:
-        the lower forms and the surfaces by each of their suffixes)."""
+    def _plan(self, anchor: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        """The forms an anchor spells by itself, and the lengths of longer forms ending in it."""
         low = anchor.lower()
         alone = tuple(f for f in (low if low in self.lower else None, self.surfaces.get(anchor))
                       if f is not None)
-        lengths = sorted(n for n in self._anchors[anchor] if n != len(anchor))
-        lower, surfaces = lower_ends.get(anchor.lower(), []), surface_ends.get(anchor, [])
-        return alone, tuple((n, _firsts(anchor, n, lower, surfaces)) for n in lengths)
-
-
-def _by_suffix(strings: Iterable[str]) -> dict[str, list[str]]:
-    """Each suffix of each of ``strings`` -> the strings ending in it."""
-    ends: dict[str, list[str]] = {}
-    for string in strings:
-        for i in range(len(string)):
-            ends.setdefault(string[i:], []).append(string)
-    return ends
-
-
-def _firsts(anchor: str, length: int, lower: list[str], surfaces: list[str]
-            ) -> frozenset[str] | None:
-    """The ASCII characters a piece of ``length`` ending in ``anchor`` can start with and be a
-    form (None: any; the anchor is not ASCII); ``lower`` and ``surfaces`` are the lower forms
-    and the cased spellings ending in the anchor.
-
-    Most pieces tried start otherwise ("the learning" for "deep learning"), and one look at a
-    character skips cutting and lower-casing them. A piece starting with another ASCII
-    character ``c`` lowers to a string starting ``c.lower()``, ending ``anchor.lower()``
-    (ASCII lowers char by char) and no shorter (a rare character lowers to two: "İ"), so it is
-    no lower form nor, being no form's first letter, a cased spelling.
-    """
-    if not anchor.isascii():
-        return None
-    firsts = {s[0] for s in surfaces if len(s) == length}
-    for form in lower:
-        if len(form) >= length:
-            firsts.update(ASCII_CASES.get(form[0], ()))
-    return frozenset(firsts)
+        longer = tuple(sorted(n for n in self._anchors[anchor] if n != len(anchor)))
+        return alone, longer
 
 
 def case_variants(form: str) -> list[str]:
@@ -389,10 +348,6 @@ def _titled(word: str) -> str:
                                                 for p in parts[1:]])
 
 
-# Each ASCII character's lower case -> the ASCII characters lowering to it ("a" -> "a", "A").
-ASCII_CASES: dict[str, set[str]] = {}
-for _code in range(128):
-    ASCII_CASES.setdefault(chr(_code).lower(), set()).add(chr(_code))
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "to", "in", "on", "for",
                                "by", "with", "at", "as", "vs"})
 

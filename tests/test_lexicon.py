@@ -6,7 +6,6 @@ import random
 
 import pytest
 
-from extractors import lexicon as lexicon_module
 from extractors.lexicon import CaseFormMatcher, FormMatcher, SharedPass, load_lexicons
 from kg.ingest import read_papers
 from kg.records import RunReport
@@ -63,22 +62,6 @@ def test_lexicon_shared_pass_equals_one_pass_per_matcher_on_the_seeds():
     for paper in read_papers([shared_path("corpus", "seeds")], RunReport()):
         text = f"{paper.title}\n\n{paper.abstract}"
         assert _read(together, text) == _read(alone, text), paper.id
-
-
-# Pieces that start like a form but for case, or with a character lowering to another length
-# or to ASCII: "İ" (two characters lowered), the Kelvin sign "\u212a" (lowers to "k").
-ODD_STARTS = ["Object Detection", "oBJECT detection", "İobject detection", "\u212aey point",
-              "key point", "Key Point", "KEY POINT", "İ key point", "top-1 Accuracy",
-              "Top-1 accuracy", "a bİ point"]
-
-
-@pytest.mark.parametrize("text", [*MESSY, *ODD_STARTS, " ".join(ODD_STARTS)])
-def test_lexicon_case_form_first_letter_check_skips_only_non_matches(text, monkeypatch):
-    forms = [*TASK_FORMS, "key point", "k point", "İobject detection", "Top-1 Accuracy",
-             "bİ point".lower(), "ab point"]  # "bİ point" is 8 characters, lowered 9
-    fast = CaseFormMatcher(forms).finditer(text)
-    monkeypatch.setattr(lexicon_module, "_firsts", lambda *args: None)  # try every piece
-    assert fast == CaseFormMatcher(forms).finditer(text)
 
 
 def test_lexicon_shared_pass_reads_a_text_again_after_a_form_is_added():
