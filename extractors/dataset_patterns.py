@@ -156,12 +156,14 @@ SHORTHAND = re.compile(r"\b([A-Z][A-Za-z]*-?)(\d+[KkMB]?)(?:/|,)(\d+[KkMB]?)\b"
 SPLIT = re.compile(r"(?:[\s-]test-(?:dev|std)|[\s-](?:test|val|dev|train)(?:\d{4})?"
                    r"(?!\s(?:splits?|sets?|data)\b)|-\d+[KkMB]?|\s?v\d+(?:\.\d+)?)(?![\w-])")
 # Introduced by the paper, read before the name: "we also release a new 2 billion example
-# dataset ", "we introduce ", "a newly collected dataset, ", "our best performing dataset ";
+# dataset ", "we introduce ", "we first introduce ", "we construct a new ", "a newly collected
+# dataset, ", "our best performing dataset ";
 # not "we evaluate on " or "we introduce a loss and evaluate it on ".
 PROPOSE_BEFORE = re.compile(
-    r"(?:\b(?:we|this\spaper|this\swork)\s(?:also\s|further\s|then\s)?(?:introduce|present|"
-    r"release|propose|construct|build|create|curate|collect|contribute|develop|design|establish)"
-    r"[sd]?\s(?:(?:a|an|the|our)\s)?(?:(?:[\w\-]+\s){0,6}?(?:data\s?sets?|benchmarks?|corpus|"
+    r"(?:\b(?:we|this\spaper|this\swork)\s(?:(?:also|further|then|first|now|\w+ly)\s)?"
+    r"(?:introduce|present|release|propose|construct|build|create|curate|collect|contribute|"
+    r"develop|design|establish)[sd]?\s(?:(?:a|an|the|our)\s(?:(?:new|novel)\s)?)?"
+    r"(?:(?:[\w\-]+\s){0,6}?(?:data\s?sets?|benchmarks?|corpus|"
     r"suite)(?:,|\s(?:called|named|dubbed|termed))?\s)?"
     r"|\b(?:a|an)\s(?:new|newly\s\w+|novel)\s(?:[\w\-]+\s){0,5}?(?:data\s?set|benchmark|corpus|"
     r"suite),?\s(?:(?:called|named|dubbed|termed)\s)?"

@@ -93,7 +93,9 @@ NAMING_CUE = re.compile(
     r"\bnamely|\bentitled|\bour|\bthe proposed|\bthe new|"
     # "our proposed network and procedure, X": the paper's own thing, then its name
     r"\bour\s+(?:proposed\s+|new\s+|novel\s+)?(?:[\w-]+\s+){0,2}?(?:network|model|method|"
-    r"approach|framework|architecture|algorithm|system|procedure)(?:\s+and\s+[\w-]+)?(?=\s*,))"
+    r"approach|framework|architecture|algorithm|system|procedure)(?:\s+and\s+[\w-]+)?(?=\s*,)|"
+    # "Its core module, the X": a part the paper introduces, named
+    r"\b(?:core|key|main|central)\s+(?:module|component)s?(?:\s*,\s*the|\s+is\s+the))"
     r"\s*[,:]?\s*[\"“'`‘]*$",
     re.IGNORECASE,
 )
@@ -112,16 +114,20 @@ APPOSITIVE_NEW = re.compile(
 # "" (nothing after the name) is in every string, so an empty rest is tried.
 QUOTES = "\"”'’`"
 APPOSITIVE_FIRST = "(,-—–:iIİı"
-PASSIVE_FIRST = "(iIaAwWhHİı"
+PASSIVE_FIRST = "(,iIaAwWhHİı"
 
 # "(ours)" or "our" marker after a name: matches " (ours)"; must not match " (2019)".
 OURS_AFTER = re.compile(r"^\s*\((?:ours|proposed)\)", re.IGNORECASE)
 
-# "X is proposed" after a name (and its definition): matches " (SAN) is proposed"; must not match
-# " is used".
+# "X is proposed" after a name (and its definition or an appositive): matches " (SAN) is
+# proposed", ", an inference-time routing mechanism that exploits it, is introduced"; must not
+# match " is used", ", a baseline, is used", " has been proposed as" or " was recently proposed"
+# (someone else's work; " has been proposed in this study" is the paper's).
+_MADE = "(?:proposed|introduced|presented|developed|designed|devised)"
 PASSIVE_PROPOSED = re.compile(
-    r"^\s*(?:\([^()]{1,60}\)\s*)?(?:is|are|was|were|has been|have been)\s+(?:\w+ly\s+)?"
-    r"(?:proposed|introduced|presented|developed|designed|devised)\b",
+    r"^\s*(?:\([^()]{1,60}\)\s*)?(?:,\s*(?:a|an)\s[^.;()]{1,100}?,\s*)?"
+    r"(?:(?:is|are|was|were)\s+(?!(?:recently|previously|originally|initially)\b)(?:\w+ly\s+)?"
+    rf"{_MADE}\b|(?:has|have)\s+been\s+{_MADE}\s+(?:in|by)\s+(?:this|our)\b)",
     re.IGNORECASE,
 )
 
@@ -212,6 +218,10 @@ CUE_KEYS: dict[re.Pattern[str], tuple[str, ...]] = {
         "our",
         "the proposed",
         "the new",
+        "core",
+        "key",
+        "main",
+        "central",
     ),
     PROPOSE_CUE: (
         "propose",
@@ -290,6 +300,13 @@ METHOD_HEAD = re.compile(
 )
 
 # A long form naming a part of the paper's method: matches "Hierarchical Edge Module"; must not
+# A long form naming a measure the paper defines, not a method: matches "Context Divergence
+# Score", "Evidence-Grounded F1"; must not match "Focal Loss" or "Score Distillation Sampling".
+MEASURE_FORM = re.compile(
+    r"\b(?:score|metric|index|measure|ratio|rate|distance|error|accuracy|coefficient|F1)s?$",
+    re.IGNORECASE,
+)
+
 # match "Graph Neural Network".
 MODULE_HEAD = re.compile(r"\b(?:module|block|layer|mechanism)s?$", re.IGNORECASE)
 

@@ -66,6 +66,7 @@ from extractors.method_patterns import (
     INTERRUPTION,
     LIST_WORDS,
     LONG_FORM_WORDS,
+    MEASURE_FORM,
     METHOD_HEAD,
     METHOD_NOUN_AFTER,
     MODULE_AFTER,
@@ -287,7 +288,9 @@ class _Scan:
             anchor = cand.long_span[0]
         s_start, s_end = self.sentence_bounds(anchor)
         low = anchor - 120 if anchor - 120 > s_start else s_start
-        after = text[end : end + 80 if end + 80 < s_end else s_end]
+        if anchor < cand.start and text.startswith(")", end):  # read after "Long Form (LF)"
+            end += 1
+        after = text[end : end + 120 if end + 120 < s_end else s_end]
         cues = self.cues
         words = cues.between(low, anchor)  # cue words in text[low:anchor]: mostly none
         bits = 0  # the cues one of those words starts: only those can match
@@ -404,7 +407,11 @@ class _Scan:
             role = self.own_role(cand)
         if family:  # the definition decides for every mention: the title may name it
             return role == "proposed" or self.text.startswith((cand.text + ":", cand.text + " -"))
-        return role == "proposed" and any(w[:1].isupper() for w in long_form.split())
+        return (
+            role == "proposed"
+            and any(w[:1].isupper() for w in long_form.split())
+            and not MEASURE_FORM.search(long_form)  # "Context Divergence Score (CDS)": a measure
+        )
 
     # -- output --------------------------------------------------------------------------------
 

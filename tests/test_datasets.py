@@ -134,6 +134,9 @@ def test_datasets_title_case_titles_give_no_plain_words(extractor, nlp):
     ("We test on a newly annotated dataset, Coral-Reef-3D (CR3D), of reef scans.", "Coral-Reef-3D"),
     ("Our best performing dataset DFN-7B trains strong models.", "DFN-7B"),
     ("This work presents ChartQA-X, a new benchmark for chart reasoning.", "ChartQA-X"),
+    ("Thus, we first introduce HOI-Mix, a benchmark with three levels.", "HOI-Mix"),
+    ("We construct a new Parallel Region Captioning Benchmark (PRC-Bench) for it.",
+     "Parallel Region Captioning Benchmark"),
 ])
 def test_datasets_proposed_when_the_paper_introduces_them(extractor, nlp, text, name):
     by_name = {m.text: m for m in found(extractor, nlp, text)}

@@ -51,6 +51,12 @@ PROPOSED = [
     # a name given after the purpose, and a second object proposed with the first
     ("We propose a framework for merging tasks, Weigh And Pick (WAP), for graphs.", "WAP"),
     ("We present KoiNet, an encoder for tables, and a lightweight framework KOIRA.", "KOIRA"),
+    # the passive, after a definition or an appositive; a part named as the core module
+    ("A Sparse Fusion Network (SFN) is proposed for this task.", "SFN"),
+    ("In this study, Spectral Gate Routing (SGR), a routing mechanism that reads both signals, "
+     "is introduced.", "SGR"),
+    ("PolyMixer has been proposed in this work for tabular data.", "PolyMixer"),
+    ("Its core module, the Twin-Path Router (TPR), splits the inputs.", "TPR"),
 ]
 
 # Names inside what the proposal describes or is for are not proposed.
@@ -74,7 +80,19 @@ NOT_PROPOSED = [
     ("We propose Mix-QVLA, a mixed-precision PTQ framework for VLA models.", "PTQ"),
     ("We propose Mix-QVLA, a mixed-precision PTQ framework for VLA models.", "VLA"),
     ("We introduce GeoBench, a benchmark for T2V models.", "T2V"),
+    # someone else's work, in the past or the perfect
+    ("Kernel Path Mixing (KPM) was recently proposed for graphs.", "KPM"),
+    ("Residual Flow Routing (RFR) has been proposed as a remedy.", "RFR"),
+    ("Its core module, a standard Transformer encoder, is frozen.", "Transformer"),
 ]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("We introduce the Rule Compliance Score (RCS), an evaluation metric for planners.", "RCS"),
+    ("To evaluate it, Evidence-Grounded F1 (EG-F1) is introduced as a unified metric.", "EG-F1"),
+])
+def test_methods_a_measure_the_paper_defines_is_no_method(pipeline, sentence, name):
+    assert name not in methods(pipeline, sentence)
 
 
 @pytest.mark.parametrize(("sentence", "name"), NOT_PROPOSED)
@@ -260,6 +278,15 @@ PATTERNS = [
     (mp.OURS_AFTER, " (2019)", False),
     (mp.PASSIVE_PROPOSED, " (SAN) is proposed", True),
     (mp.PASSIVE_PROPOSED, " is used", False),
+    (mp.PASSIVE_PROPOSED, ", an inference-time router that exploits it, is introduced", True),
+    (mp.PASSIVE_PROPOSED, ", a baseline, is used", False),
+    (mp.PASSIVE_PROPOSED, " has been proposed in this study", True),
+    (mp.PASSIVE_PROPOSED, " has been proposed as a remedy", False),
+    (mp.PASSIVE_PROPOSED, " was recently proposed", False),
+    (mp.NAMING_CUE, "Its core module, the ", True),
+    (mp.NAMING_CUE, "Its core module, a ", False),
+    (mp.MEASURE_FORM, "Context Divergence Score", True),
+    (mp.MEASURE_FORM, "Score Distillation Sampling", False),
     (mp.MODULE_AFTER, ") module", True),
     (mp.MODULE_AFTER, " model of", False),
     (mp.EXISTING_CUE, "the recently proposed ", True),
@@ -318,7 +345,8 @@ def test_methods_list_words_hold_every_coordination_gap(gap):
         (mp.APPOSITIVE_NEW, mp.APPOSITIVE_FIRST, "\u201d, a novel framework"),
         (mp.APPOSITIVE_NEW, mp.APPOSITIVE_FIRST, " (SAN) is a new model"),
         (mp.APPOSITIVE_NEW, mp.APPOSITIVE_FIRST, " -- a simple baseline"),
-        (mp.PASSIVE_PROPOSED, mp.PASSIVE_FIRST, " has been recently proposed"),
+        (mp.PASSIVE_PROPOSED, mp.PASSIVE_FIRST, " has been proposed in this paper"),
+        (mp.PASSIVE_PROPOSED, mp.PASSIVE_FIRST, ", a router for both, is introduced"),
         (mp.PASSIVE_PROPOSED, mp.PASSIVE_FIRST, " (SAN) was introduced"),
     ],
 )
