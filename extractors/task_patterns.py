@@ -66,7 +66,8 @@ NOT_MODIFIERS = _words(
     "among through beyond against toward towards upon onto like unlike despite during after "
     "before since until around near every some no own often usually typically generally still "
     "always never frequently commonly rarely mainly mostly largely thus hence therefore yet "
-    "inaccurate imprecise incorrect wrong correct proper final initial"
+    "inaccurate imprecise incorrect wrong correct proper final initial "
+    "two three four five six seven eight nine ten dozens hundreds thousands"
 )
 # A leading word that describes rather than names: "including", "designing", "enhanced",
 # "newly", "broader"; not "image", "multi-organ" or "click-through".
@@ -124,10 +125,13 @@ BACKGROUND = re.compile(r"\b(?:advances|advancements|progress|success|successes|
 # The word before a phrase that makes it a method used, not a task addressed: "utilizing"
 # neural machine translation; not "for" neural machine translation.
 USED = frozenset({"utilizing", "utilising", "using", "employing", "leveraging", "via", "with"})
+# A word before a phrase that makes its first word a verb: "we formulate" HHI generation,
+# "often overlook" structural adaptation; not "for" or "to" (image classification).
+SUBJECTS = frozenset({"we", "they", "often", "usually", "typically", "generally"})
 # After a phrase, the noun it describes: "an adaptive relation modeling network", "in a sequence
 # modeling fashion".
 DESCRIBES_A_METHOD = re.compile(r"\s(?:network|model|framework|architecture|module|layer|"
-                                r"block|system|pipeline|process|prompt|fashion|manner|method|"
+                                r"operator|block|system|pipeline|process|prompt|fashion|manner|method|"
                                 r"approach|technique)(?:s|es)?\b")
 # The word after a name: "prompt" in "recommendation prompt"; not "Recommendation" or "is,".
 NEXT_WORD = re.compile(r" ([a-z]+)\b(?![\-])")

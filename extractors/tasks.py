@@ -57,6 +57,7 @@ from extractors.task_patterns import (
     PLURAL_HEADS,
     SHAPED,
     STOPS,
+    SUBJECTS,
     TASK_AFTER,
     TITLE_WORD,
     USED,
@@ -285,6 +286,8 @@ class _Reader:
                    end: int) -> Candidate | None:
         """The name from the naming words before the head, acronyms spelled out; the cue."""
         words, cut = found
+        if words and cut.lower() in SUBJECTS:
+            words = words[1:]  # "we formulate HHI generation": the verb is no part of the name
         if not words or cut in USED:
             return None  # "utilizing neural machine translation": a method used
         if len(words) == 1 and piece_flags(words[0][1]) & ACRONYM_WORD \
