@@ -96,7 +96,7 @@ NAMING_CUE = re.compile(
     r"approach|framework|architecture|algorithm|system|procedure)(?:\s+and\s+[\w-]+)?(?=\s*,)|"
     # "Its core module, the X": a part the paper introduces, named
     r"\b(?:core|key|main|central)\s+(?:module|component)s?(?:\s*,\s*the|\s+is\s+the))"
-    r"\s*[,:]?\s*[\"“'`‘]*$",
+    r"\s*[,:]?\s*[\"“'`‘]*(?:\\[a-z]+\{)*$",  # and LaTeX markup: "termed \textbf{\emph{"
     re.IGNORECASE,
 )
 
@@ -437,12 +437,13 @@ COORDINATION_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|/
 LIST_WORDS = frozenset({",", "/", "and", "or", "&"})
 
 
-# A comparison, a second clause or an appositive (", a ...", which describes the name before
-# it) between a propose cue and a name: matches " that uses ", " Mix-QVLA, a mixed-precision ";
-# must not match " a new detector, ".
+# A comparison, a second clause, a use or an appositive (", a ...", which describes the name
+# before it) between a propose cue and a name: matches " that uses ", " approach leveraging ",
+# " Mix-QVLA, a mixed-precision "; must not match " a new detector, ".
 INTERRUPTION = re.compile(
     r"\b(?:than|compared|outperform\w*|surpass\w*|over|unlike|such as|e\.g\.|including|"
-    r"like|based on|built (?:on|upon)|upon|extends?|with|using|from|of|to|on|which|that|"
+    r"like|based on|built (?:on|upon)|upon|extends?|with|using|from|of|to|on|which|that|via|"
+    r"leverag\w*|utili[sz]\w*|employ\w*|exploit\w*|"
     r"where|while|and (?:evaluate|compare|show|demonstrate))\b|\w,\s(?:a|an)\s",
     re.IGNORECASE,
 )

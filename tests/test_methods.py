@@ -57,6 +57,7 @@ PROPOSED = [
      "is introduced.", "SGR"),
     ("PolyMixer has been proposed in this work for tabular data.", "PolyMixer"),
     ("Its core module, the Twin-Path Router (TPR), splits the inputs.", "TPR"),
+    ("We present a training-free approach termed \\textbf{\\emph{AdaQ}}.", "AdaQ"),  # LaTeX
 ]
 
 # Names inside what the proposal describes or is for are not proposed.
@@ -84,6 +85,7 @@ NOT_PROPOSED = [
     ("Kernel Path Mixing (KPM) was recently proposed for graphs.", "KPM"),
     ("Residual Flow Routing (RFR) has been proposed as a remedy.", "RFR"),
     ("Its core module, a standard Transformer encoder, is frozen.", "Transformer"),
+    ("We introduce a novel approach leveraging Stable Diffusion (SD) for data.", "SD"),
 ]
 
 
@@ -316,6 +318,7 @@ PATTERNS = [
     (mp.LONG_FORM_WORDS, "Edge-Aware Module", True),
     (mp.LONG_FORM_WORDS, "snake_case", False),
     (mp.INTERRUPTION, " that uses ", True),
+    (mp.INTERRUPTION, " a novel approach leveraging ", True),
     (mp.INTERRUPTION, " a new detector, ", False),
     (mp.COORDINATION_GAP, ", and ", True),
     (mp.COORDINATION_GAP, " is ", False),
