@@ -88,10 +88,11 @@ PLAIN_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*$")
 # "NAME, a new " / "NAME, an open " before a cue word: the name is introduced.
 INTRODUCED_BEFORE = re.compile(
     rf"(?<![\w'\-.])({NAME}),\s(?:a|an|the\sfirst)\s(?:[\w\-]+\s){{0,4}}$")
-# After a cue: "such as MNIST, SVHN and STL-10", ": the Spiking Heidelberg Dataset (SHD), ...";
-# not "such as ours".
+# After a cue: "such as MNIST, SVHN and STL-10", ": the Spiking Heidelberg Dataset (SHD), ...",
+# " (including KHATT (Arabic), IAM (English)"; not "such as ours".
 LIST_AFTER = re.compile(
-    rf"(?:\s\([^)]*\))?(?:,?\s(?:such\sas|including|like|namely|e\.g\.,?|i\.e\.,?)|:)\s(?:the\s)?"
+    rf"(?:\s\([^)]*\))?(?:,?\s\(?(?:such\sas|including|like|namely|e\.g\.,?|i\.e\.,?)|:)\s"
+    rf"(?:the\s)?"
     rf"((?:{TITLED})(?:\s{ABBR})?(?:{SEP}(?:the\s)?(?:its\s[\w\-]+\s[\w\-]+\s)?(?:{TITLED})"
     rf"(?:\s{ABBR})?)*)")
 # How a list after a cue starts (a cheap test before LIST_AFTER): " such as", ": ", " (".
@@ -118,11 +119,12 @@ SMALL = frozenset("of in on the a an for to and or at by with from than".split()
 ACRONYM = re.compile(r"[A-Z]{2,5}$")
 ON_NAME = re.compile(rf" (on|for) (?:the )?({NAME})(?![\w\-])")
 # An evaluation said to be "on" what follows, read before " on X": "Extensive experiments ",
-# "results ", "We evaluate our method ", "experiments are conducted "; not "we build " or
-# "experiments, we rely " (a clause break).
+# "results ", "We evaluate our method ", "experiments are conducted ", "new zero-shot SOTA ";
+# not "we build " or "experiments, we rely " (a clause break).
 EVALUATED_BEFORE = re.compile(
     r"\b(?:experiments?|evaluations?|evaluate[sd]?|evaluating|results|tested|tests|validated|"
-    r"validate|validation|benchmarked|assessed|studies)(?:\s(?:are\s|were\s|is\s|was\s)?"
+    r"validate|validation|benchmarked|assessed|studies|SOTA|state-of-the-art|state\sof\sthe\sart)"
+    r"(?:\s(?:are\s|were\s|is\s|was\s)?"
     r"(?:conducted|performed|carried\sout|done))?(?:\s(?!on\b)[\w\-]+){0,3}$", re.IGNORECASE)
 # What may follow a name an evaluation is on: an end of clause, a list, a cue word, or a verb
 # of the findings: "." or " show"; not " backbones" or " models" (models are evaluated too).

@@ -64,6 +64,10 @@ def names(extractor, nlp, abstract: str, title: str = "A study of things") -> se
     ("We test on two datasets: UrbanSound8K and ESC-50.", {"UrbanSound8K", "ESC-50"}),
     ("Finally we release the dataset FloodNet-2 to the public.", {"FloodNet-2"}),
     ("We build a new benchmark, called TabArena-X, for tables.", {"TabArena-X"}),
+    ("Across six datasets (including HANDS (Arabic), Scriba-2 (Urdu), and others) it wins.",
+     {"HANDS", "Scriba-2"}),  # a list in brackets, each name with a note
+    ("It sets a new zero-shot SOTA on TrackOne, TrackTwo-7, and DiDa.",
+     {"TrackOne", "TrackTwo-7", "DiDa"}),
     # a score said to be on a named thing
     ("It reaches 71.3 mAP on DOTAv2 and 48.2% on ObjectNet.", {"DOTAv2", "ObjectNet"}),
     ("The model gets 12.5 mAP for TinyPersons in total.", {"TinyPersons"}),
