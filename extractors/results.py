@@ -27,17 +27,24 @@ from collections.abc import Iterable, Iterator, Sequence
 from extractors.base import DATASET, METHOD, METRIC, RESULT, Document, Mention
 
 # A score as written: "0.8013 ± 0.0243", "88.0%", "55.6", "0.6211 \\pm 0.0309", "8.81pm0.10",
-# "4M+", "12.83 million", "17.1 ms", "1.2 GPU days"; not the "3" of "3.2x" (checked after).
-VALUE = (r"\d+(?:\.\d+)?(?:\s?\\?%)?(?:(?:\s?(?:±|\\pm|\+/-|\+-)\s?|pm)\d+(?:\.\d+)?(?:\s?\\?%)?)?"
-         r"(?:\s(?:million|billion|ms|GPU[\s-]days|hours)\b|[KMB]\+?(?![\w]))?")
+# "4M+", "12.83 million", "17.1 ms", "1.2 GPU days", "$0.714$", "\\textbf{0.940}"; not the "3"
+# of "3.2x" (checked after). LATEX_OPEN is the "$" or "\\textbf{" before a value in LaTeX.
+LATEX_OPEN = r"(?:\$|\\textbf\{)?"
+LATEX_PAIRS = (("$", "$"), ("\\textbf{", "}"))
+VALUE = (rf"{LATEX_OPEN}\d+(?:\.\d+)?(?:\s?\\?%)?"
+         r"(?:(?:\s?(?:±|\\pm|\+/-|\+-)\s?|pm)\d+(?:\.\d+)?(?:\s?\\?%)?)?"
+         r"(?:\s(?:million|billion|ms|GPU[\s-]days|hours)\b|[KMB]\+?(?![\w]))?(?:\$|\})?")
 # What may not follow a value: letters, digits, a range, a multiplier, a comparison. Matches
 # "x faster" after "3.2", "-2%" after "1%"; must not match " on COCO" or a sentence's full stop.
 NOT_AFTER_VALUE = re.compile(r"\w|\.\d|[-–]\d|\s?(?:x|×|times|fewer|less|more|lower|higher)\b")
-# After a metric: " of 0.95", ": 96%", "=9.91", " score of", " (mAP@0.5) of 0.9501",
-# " reaching 88.0%", " of up to 95%"; not " of the model".
+# After a metric: " of 0.95", ": 96%", "=9.91", " score of", "s of 0.8965" (a plural),
+# " (mAP@0.5) of 0.9501", " reaching 88.0%", " of up to 95%", " 0.748"; not " of the model"
+# or " 10 times".
 AFTER_METRIC = re.compile(
-    r"(?:\s?score)?(?:\s?\([^()]{1,40}\))?(?:\s(?:of|is|was|were|reaches|reaching|achieves|at)\s"
-    r"|\s?[:=]\s?)(?:(?:about|around|approximately|up\sto|only|over|nearly|roughly|just)\s)?"
+    r"(?:s(?!\w))?(?:\s?scores?)?(?:\s?\([^()]{1,40}\))?"
+    r"(?:\s(?:of|is|was|were|reaches|reaching|achieves|at)\s|\s?[:=]\s?"
+    rf"|\s(?={LATEX_OPEN}\d+(?:\.\d|\s?\\?%)))"  # a score right after: "AUROC 0.748", "F1 91%"
+    r"(?:(?:about|around|approximately|up\sto|only|over|nearly|roughly|just)\s)?"
     rf"({VALUE})")
 # Before a metric, with up to three modifier words: "55.6 ", "91.2% ", "83.0% zero-shot
 # transfer "; not "by 3.2 " (relative, checked apart), "20% of the " (function words) or
@@ -145,6 +152,21 @@ def _metric_spans(text: str, metrics: list[Mention]) -> list[Span]:
 
 def _values(text: str, ms: int, me: int) -> Iterator[tuple[int, int, bool]]:
     """``(start, end, next_to_metric)`` of each value the metric at ``ms:me`` scores."""
+    for s, e, next_to_metric in _spans(text, ms, me):
+        yield (*_as_written(text, s, e), next_to_metric)
+
+
+def _as_written(text: str, s: int, e: int) -> Span:
+    """A value's span with its LaTeX opener and closer both or neither: "$0.69$" (a value read
+    from its first digit takes the "$" before it), "0.94" of "0.94}" (a brace closing more)."""
+    value = text[s:e]
+    for opener, closer in LATEX_PAIRS:
+        if value.endswith(closer) and not value.startswith(opener):
+            return (s - len(opener), e) if text.endswith(opener, 0, s) else (s, e - len(closer))
+    return s, e
+
+
+def _spans(text: str, ms: int, me: int) -> Iterator[tuple[int, int, bool]]:
     last = -1
     if (after := AFTER_METRIC.match(text, me)) and _absolute(text, *after.span(1)):
         s, e = after.span(1)

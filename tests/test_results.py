@@ -32,6 +32,14 @@ def results(pipeline: Pipeline, abstract: str) -> set[tuple]:
      ("FID", "12.30", "CIFAR-10")),
     ("GlowNet gets 71.4% linear probe accuracy on ImageNet.",
      ("linear probe accuracy", "71.4%", "ImageNet")),
+    # a score right after its metric, a plural metric, LaTeX around a value
+    ("A linear probe reaches AUROC 0.874 on the test set.", ("AUROC", "0.874", None)),
+    ("GlowNet reaches Dice scores of 0.8965 on BraTS and 0.8078 on DRIVE.",
+     ("Dice", "0.8078", "DRIVE")),
+    ("GlowNet has a Dice of only $0.714$ overall.", ("Dice", "$0.714$", None)),
+    ("GlowNet reaches $0.69$ accuracy overall.", ("accuracy", "$0.69$", None)),
+    ("The best variant achieves macro-F1 \\textbf{0.940} on SST-2.",
+     ("macro-F1", "\\textbf{0.940}", "SST-2")),
 ])
 def test_results_found(pipeline, abstract, expected):
     assert expected in results(pipeline, abstract)
@@ -57,6 +65,7 @@ def test_results_a_dataset_after_another_value_is_not_this_ones(pipeline):
     "It needs 20% fewer computations and is 10x faster.",
     "Detectors lose up to 50% accuracy on unseen generators.",  # a verb of change
     "Its accuracy dropped 4.1% under noise.",
+    "Its accuracy 10 times higher than before.",  # a score right after a metric: a ratio here
 ])
 def test_results_relative_claims_are_not_results(pipeline, abstract):
     assert results(pipeline, abstract) == set()
