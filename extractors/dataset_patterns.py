@@ -85,9 +85,12 @@ ITEM = re.compile(rf"(?:{TITLED})(?:\s(?:Data\s?[Ss]ets?|Benchmarks?|Corpus|Chal
 # A word whose capital says nothing at a sentence start or in a title: "Taskonomy",
 # "Fine-Grained", "Self-Contained"; not "HOI-Edit" or "CelebA".
 PLAIN_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*$")
-# "NAME, a new " / "NAME, an open " before a cue word: the name is introduced.
+# "NAME, a new " / "NAME, an open " / "NAME (Its Long Form), the first " before a cue word: the
+# name is what the cue word describes; not "the " alone before it, nor "X, a challenge unmet by
+# existing " (a phrase between).
 INTRODUCED_BEFORE = re.compile(
-    rf"(?<![\w'\-.])({NAME}),\s(?:a|an|the\sfirst)\s(?:[\w\-]+\s){{0,4}}$")
+    rf"(?<![\w'\-.])({NAME})(?:\s\([^()]{{1,80}}\))?,\s(?:a|an|the\sfirst)\s"
+    r"(?:(?!(?:by|of|for|with|from|that|which|to|on|in|and|or|than)\s)[\w\-]+\s){0,5}$")
 # After a cue: "such as MNIST, SVHN and STL-10", ": the Spiking Heidelberg Dataset (SHD), ...",
 # " (including KHATT (Arabic), IAM (English)"; not "such as ours".
 LIST_AFTER = re.compile(
@@ -172,9 +175,11 @@ PROPOSE_BEFORE = re.compile(
     r"|\bour\s(?:[\w\-]+\s){0,3}?(?:data\s?set|benchmark|corpus),?\s)$", re.IGNORECASE)
 # Words one of which PROPOSE_BEFORE needs: a cheap test before the search.
 PROPOSE_HINTS = ("we ", "this ", "new", "novel", "our ")
-# Introduced, read after the name: ", a new benchmark", " (ours), the first dataset";
+# Introduced, read after the name: ", a new benchmark", " (ours), the first dataset",
+# " (Its Long Form), a novel corpus";
 # not ", a widely used dataset".
-PROPOSE_AFTER = re.compile(r",?\s(?:a|an|the\sfirst)\s(?:new|novel|first)\b", re.IGNORECASE)
+PROPOSE_AFTER = re.compile(r"(?:\s\([^()]{1,80}\))?,?\s(?:a|an|the\sfirst)\s(?:new|novel|first)\b",
+                           re.IGNORECASE)
 
 # Capitalised words that start a span but never a dataset name; dropped from a name's front.
 STOP = frozenset("""We Our This The These Those In On For To A An It Its Results Code Table Fig

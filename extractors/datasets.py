@@ -317,10 +317,11 @@ def _worth_trying(text: str, lo: int, start: int, words: list[str]) -> list[re.P
     """The patterns that can match before a cue, by cheap tests (each search costs more)."""
     last = words[-1]
     patterns = []
-    if last.endswith(")") or not last.islower():
-        patterns.append(pat.LIST_BEFORE)
+    # "X, a ... Y dataset": X, the name the cue describes, before the names between
     if text.find(", a", lo, start) >= 0 or text.find(", the first", lo, start) >= 0:
         patterns.append(pat.INTRODUCED_BEFORE)
+    if last.endswith(")") or not last.islower():
+        patterns.append(pat.LIST_BEFORE)
     if last.islower() and not all(map(str.islower, words[:-1])):
         patterns.append(pat.MODIFIED_BEFORE)
     return patterns

@@ -118,6 +118,9 @@ def test_datasets_shorthand_coordination_gives_two_datasets(extractor, nlp, text
     ("We release a comprehensive PM benchmark.", "PM"),  # "a <adjective> X benchmark": a kind
     ("It uses a hyperspectral SID dataset of leaves.", "SID"),
     ("Checks fail in 35% of cases for GPT-4o-mini.", "GPT-4o-mini"),  # "of cases": no metric
+    ("Models fail at Hand-Object Contacts (HOC), a challenge unmet by existing benchmarks.",
+     "HOC"),  # a phrase between the name and the cue word
+    ("We construct EVA-10K, a high-quality interleaved CoT dataset of images.", "CoT"),
     ("The first Chain of Thought (CoT) dataset is built.", "Thought"),  # a name cut short
     ("Results on widely used Text-to-SQL benchmarks improve.", "Text-to-SQL"),  # a task
 ])
@@ -141,6 +144,9 @@ def test_datasets_title_case_titles_give_no_plain_words(extractor, nlp):
     ("Thus, we first introduce HOI-Mix, a benchmark with three levels.", "HOI-Mix"),
     ("We construct a new Parallel Region Captioning Benchmark (PRC-Bench) for it.",
      "Parallel Region Captioning Benchmark"),
+    # the name an appositive calls a dataset, its long form between
+    ("We introduce NEST-X (Narrative Event Structures), a dataset of 1005 films.", "NEST-X"),
+    ("We construct EVA-10K, a high-quality interleaved CoT dataset of images.", "EVA-10K"),
 ])
 def test_datasets_proposed_when_the_paper_introduces_them(extractor, nlp, text, name):
     by_name = {m.text: m for m in found(extractor, nlp, text)}

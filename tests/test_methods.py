@@ -97,6 +97,12 @@ def test_methods_a_measure_the_paper_defines_is_no_method(pipeline, sentence, na
     assert name not in methods(pipeline, sentence)
 
 
+def test_methods_a_name_an_appositive_calls_a_dataset_is_no_method(pipeline):
+    found = methods(pipeline, "We introduce PuMVR (Punjabi Visual Reasoning), the first "
+                              "benchmark designed to quantify script bias.")
+    assert "PuMVR" not in found
+
+
 @pytest.mark.parametrize(("sentence", "name"), NOT_PROPOSED)
 def test_methods_described_or_served_names_are_not_proposed(pipeline, sentence, name):
     found = methods(pipeline, sentence)
