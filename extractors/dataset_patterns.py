@@ -92,15 +92,19 @@ INTRODUCED_BEFORE = re.compile(
     rf"(?<![\w'\-.])({NAME})(?:\s\([^()]{{1,80}}\))?,\s(?:a|an|the\sfirst)\s"
     r"(?:(?!(?:by|of|for|with|from|that|which|to|on|in|and|or|than)\s)[\w\-]+\s){0,5}$")
 # After a cue: "such as MNIST, SVHN and STL-10", ": the Spiking Heidelberg Dataset (SHD), ...",
-# " (including KHATT (Arabic), IAM (English)"; not "such as ours".
+# " (including KHATT (Arabic), IAM (English)", " (LEVIR-CD, S2Looking, and CLCD)", after a plural
+# cue ", EgoPER and CaptainCook4D," (a bare comma: checked by the caller); not "such as ours".
 LIST_AFTER = re.compile(
-    rf"(?:\s\([^)]*\))?(?:,?\s\(?(?:such\sas|including|like|namely|e\.g\.,?|i\.e\.,?)|:)\s"
-    rf"(?:the\s)?"
+    rf"(?:\s\([^(),]*\))?(?:,?\s\(?(?:such\sas|including|like|namely|e\.g\.,?|i\.e\.,?)\s|:\s"
+    rf"|\s\((?=[^()]*,)|,\s)(?:the\s)?"
     rf"((?:{TITLED})(?:\s{ABBR})?(?:{SEP}(?:the\s)?(?:its\s[\w\-]+\s[\w\-]+\s)?(?:{TITLED})"
     rf"(?:\s{ABBR})?)*)")
-# How a list after a cue starts (a cheap test before LIST_AFTER): " such as", ": ", " (".
+# A list after a cue (and its abbreviation) set off by a comma alone: ", EgoPER and",
+# " (SHD), the"; not ", such as", ", e.g." or ": the".
+BARE_COMMA = re.compile(r"(?:\s\([^(),]*\))?,\s(?!such\sas|including|like|namely|e\.g\.|i\.e\.)")
+# How a list after a cue starts (a cheap test before LIST_AFTER): " such as", ": ", " (", ", ".
 LIST_OPENERS = (" such as", ", such as", " including", ", including", " like", " namely",
-                ", namely", " e.g.", ", e.g.", " i.e.", ", i.e.", ":", " (")
+                ", namely", " e.g.", ", e.g.", " i.e.", ", i.e.", ":", " (", ", ")
 # After a cue, a name: "dataset DFN-2B", "a new dataset, called Foo-1M"; not "dataset size".
 NAMED_AFTER = re.compile(rf"(,?)\s(?:(?:called|named|dubbed|termed)\s)?({NAME})(?![\w\-])")
 # A score, one of the few words before "on X" / "for X": "59.7" in "59.7 mIoU on ", "74.5%";

@@ -284,12 +284,20 @@ def _around_cue(scan: _Scan, start: int, end: int) -> Iterable[tuple[int, int, s
     # a name needs a capital: most cues ("the proposed dataset") end here, by one C call each
     if not text[max(lo, start - 50):start].islower():
         yield from _before_cue(scan, lo, start, text[end - 1] in "sa")
-    if text.startswith(pat.LIST_OPENERS, end) and (m := pat.LIST_AFTER.match(text, end)):
+    if text.startswith(pat.LIST_OPENERS, end) and (m := pat.LIST_AFTER.match(text, end)) and (
+            not pat.BARE_COMMA.match(text, end) or _apposed_list(text, end, m)):
         yield from _items(scan, m.start(1), m.end(1), "cue")
     elif not all(map(str.islower, text[end:end + 30].split(maxsplit=3)[:3])) and (  # not all lower
             m := pat.NAMED_AFTER.match(text, end)) and (
             not m.group(1) or pat.INTRO_NEAR.search(text, max(0, start - 40), start)):
         yield from _items(scan, m.start(2), m.end(2), "cue")  # "dataset DFN-2B"
+
+
+def _apposed_list(text: str, cue_end: int, m: re.Match[str]) -> bool:
+    """A list set off by commas after a plural cue word names its data: "two benchmarks,
+    EgoPER and CaptainCook4D, we find"; not "on standard benchmarks, ResNet-50 wins"."""
+    return (text[cue_end - 1] == "s" and text.startswith((",", "."), m.end(1))
+            and (" and " in m[1] or " or " in m[1]))
 
 
 def _before_cue(scan: _Scan, lo: int, start: int, plural: bool) -> Iterable[tuple[int, int, str]]:

@@ -68,6 +68,10 @@ def names(extractor, nlp, abstract: str, title: str = "A study of things") -> se
      {"HANDS", "Scriba-2"}),  # a list in brackets, each name with a note
     ("It sets a new zero-shot SOTA on TrackOne, TrackTwo-7, and DiDa.",
      {"TrackOne", "TrackTwo-7", "DiDa"}),
+    ("Tests on four change datasets (LEVIR-X, S3Looking, and CLCD-2) show gains.",
+     {"LEVIR-X", "S3Looking", "CLCD-2"}),  # a list in brackets
+    ("On two mistake detection benchmarks, EgoMIX and CaptainCook5D, it wins.",
+     {"EgoMIX", "CaptainCook5D"}),  # a list set off by commas after a plural cue
     # a score said to be on a named thing
     ("It reaches 71.3 mAP on DOTAv2 and 48.2% on ObjectNet.", {"DOTAv2", "ObjectNet"}),
     ("The model gets 12.5 mAP for TinyPersons in total.", {"TinyPersons"}),
@@ -121,6 +125,9 @@ def test_datasets_shorthand_coordination_gives_two_datasets(extractor, nlp, text
     ("Models fail at Hand-Object Contacts (HOC), a challenge unmet by existing benchmarks.",
      "HOC"),  # a phrase between the name and the cue word
     ("We construct EVA-10K, a high-quality interleaved CoT dataset of images.", "CoT"),
+    ("On standard benchmarks, ResNet-50 and ViT-B win.", "ResNet50"),  # no list of data
+    ("Across four benchmarks (PragMix, Ludwig-2), PragNet improves.", "PragNet"),
+    ("It helps on the RareAct dataset (e.g., cut keyboard), Gen2Bal improves.", "Gen2Bal"),
     ("The first Chain of Thought (CoT) dataset is built.", "Thought"),  # a name cut short
     ("Results on widely used Text-to-SQL benchmarks improve.", "Text-to-SQL"),  # a task
 ])
