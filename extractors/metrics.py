@@ -72,6 +72,12 @@ WEAK = {"high", "low", "higher", "lower", "good", "best", "top", "overall", "ave
         "substantial", "minimal", "maximal", "minimum", "maximum", "extra", "additional",
         "much", "less", "more", "fewer", "significantly", "lowest", "highest", "limited",
         "model", "network", "system", "method"}
+# Listed measures whose word has other senses ("Dirichlet energy", "free energy", "energy
+# levels"): a measure only beside a value or listed with another measure ("latency, energy,
+# and area"); "energy consumption" is one anywhere.
+IN_COMPANY = frozenset({"energy"})
+# Between two measures of one list: ", ", ", and ", " or ", "/"; not " of the ".
+LIST_GAP = re.compile(r",\s(?:and\s|or\s)?|\s(?:and|or|&)\s|\s?/\s?")
 EVALUATIVE = re.compile(r"(?:ful|ous|ible|able)$")  # "graceful", "remarkable": praise, not a name
 QUALIFIABLE = {"accuracy", "error", "cost", "time", "memory", "speedup", "distance", "delay"}
 QUALIFIABLE_HEADS = frozenset(QUALIFIABLE | {"errors"})
@@ -196,6 +202,9 @@ class MetricExtractor:
             # a public list's name ("CNN", "model size") is a measure only with a value
             if form not in weak or _measured(text, max(0, s - 25), e + 25):
                 spans[(s, e)] = "lexicon"
+        for s, e in [span for span in spans if text[span[0]:span[1]].lower() in IN_COMPANY]:
+            if not _measured(text, max(0, s - 25), e + 25) and not _listed(text, s, e, spans):
+                del spans[(s, e)]
         return spans, heads, cues
 
 
@@ -326,6 +335,12 @@ def _qualified_heads(text: str, spans: dict[tuple[int, int], str],
                                                  and COMPARED.search(text, low, high)):
             out.append((start, e))
     return out
+
+
+def _listed(text: str, s: int, e: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether another measure found is listed right before or after ``text[s:e]``."""
+    return any(LIST_GAP.fullmatch(text, oe, s) or LIST_GAP.fullmatch(text, e, os)
+               for os, oe in spans if (os, oe) != (s, e))
 
 
 def _measured(text: str, start: int, end: int) -> bool:

@@ -34,6 +34,8 @@ def metrics(pipeline: Pipeline, abstract: str) -> set[str]:
     ("It attains 55.6 mIoU on the benchmark.", "mIoU"),
     ("Accuracy rises with depth.", "Accuracy"),  # all-lower forms ignore case
     ("The model gets a lower FID=9.91 than the baseline.", "FID"),
+    ("It gives 2.3x reductions on latency, energy, and area.", "energy"),  # listed measures
+    ("It cuts energy by 40% on phones.", "energy"),  # beside a value
 ])
 def test_metrics_find_lexicon_forms(pipeline, text, found):
     assert found in metrics(pipeline, text)
@@ -54,6 +56,9 @@ def test_metrics_find_lexicon_forms(pipeline, text, found):
     # an acronym the paper defines as something other than a measure
     ("It builds on the Masked Autoencoder (MAE). The MAE encoder is frozen.", "MAE"),
     ("An Expectation-Maximization (EM) loop refines it; EM converges fast.", "EM"),
+    # a measure word in another sense
+    ("A Dirichlet energy regularizer enforces smoothness.", "energy"),
+    ("The quantized energy levels of the Hamiltonian are found.", "energy"),
 ])
 def test_metrics_leave_ordinary_words_alone(pipeline, text, absent):
     assert absent not in metrics(pipeline, text)
