@@ -85,12 +85,12 @@ ITEM = re.compile(rf"(?:{TITLED})(?:\s(?:Data\s?[Ss]ets?|Benchmarks?|Corpus|Chal
 # A word whose capital says nothing at a sentence start or in a title: "Taskonomy",
 # "Fine-Grained", "Self-Contained"; not "HOI-Edit" or "CelebA".
 PLAIN_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*$")
-# "NAME, a new " / "NAME, an open " / "NAME (Its Long Form), the first " before a cue word: the
-# name is what the cue word describes; not "the " alone before it, nor "X, a challenge unmet by
-# existing " (a phrase between).
+# "NAME, a new " / "NAME, a large-scale, curated " / "NAME (Its Long Form), the first " before
+# a cue word: the name is what the cue word describes; not "the " alone before it, nor "X, a
+# challenge unmet by existing " (a phrase between).
 INTRODUCED_BEFORE = re.compile(
     rf"(?<![\w'\-.])({NAME})(?:\s\([^()]{{1,80}}\))?,\s(?:a|an|the\sfirst)\s"
-    r"(?:(?!(?:by|of|for|with|from|that|which|to|on|in|and|or|than)\s)[\w\-]+\s){0,5}$")
+    r"(?:(?!(?:by|of|for|with|from|that|which|to|on|in|and|or|than)\s)[\w\-]+,?\s){0,5}$")
 # After a cue: "such as MNIST, SVHN and STL-10", ": the Spiking Heidelberg Dataset (SHD), ...",
 # " (including KHATT (Arabic), IAM (English)", " (LEVIR-CD, S2Looking, and CLCD)", after a plural
 # cue ", EgoPER and CaptainCook4D," (a bare comma: checked by the caller); not "such as ours".

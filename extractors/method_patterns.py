@@ -177,6 +177,15 @@ METHOD_NOUN_AFTER = re.compile(  # used with .match(text, pos)
 
 # Words after a name that make it data, not a method: matches " dataset", "-Bench"; must not match
 # " data augmentation".
+# An appositive calling a name a measure or data: matches ", a task-adaptive metric",
+# " (Long Form), the first benchmark", ", a large-scale, curated dataset"; must not match ", a
+# benchmark-driven method" or ", a detector".
+KIND_APPOSITIVE = re.compile(  # used with .match(text, pos)
+    r"(?:\s\([^()]{1,80}\))?,\s(?:a|an|the\sfirst)\s(?:[\w\-]+,?\s){0,4}?"
+    r"(?:metric|measure|score|data\s?set|benchmark|corpus|suite|leaderboard)s?(?![\w-])",
+    re.IGNORECASE,
+)
+
 DATA_AFTER = re.compile(  # used with .match(text, pos), which anchors at pos
     r"\)?[-\s](?:data ?sets?|benchmarks?|corpus|corpora|challenge|database|leaderboard|suite|"
     r"splits?|test set|validation set|training set|images|videos|library|toolkit|toolbox|"
@@ -439,11 +448,12 @@ LIST_WORDS = frozenset({",", "/", "and", "or", "&"})
 
 # A comparison, a second clause, a use or an appositive (", a ...", which describes the name
 # before it) between a propose cue and a name: matches " that uses ", " approach leveraging ",
-# " Mix-QVLA, a mixed-precision "; must not match " a new detector, ".
+# " baselines by adapting ", " module into the ", " Mix-QVLA, a mixed-precision "; must not
+# match " a new detector, ".
 INTERRUPTION = re.compile(
     r"\b(?:than|compared|outperform\w*|surpass\w*|over|unlike|such as|e\.g\.|including|"
-    r"like|based on|built (?:on|upon)|upon|extends?|with|using|from|of|to|on|which|that|via|"
-    r"leverag\w*|utili[sz]\w*|employ\w*|exploit\w*|"
+    r"like|based on|built (?:on|upon)|upon|extends?|with|using|from|of|to|into|on|by|which|that|"
+    r"via|leverag\w*|utili[sz]\w*|employ\w*|exploit\w*|adapt(?:s|ed|ing)|"
     r"where|while|and (?:evaluate|compare|show|demonstrate))\b|\w,\s(?:a|an)\s",
     re.IGNORECASE,
 )

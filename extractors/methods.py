@@ -64,6 +64,7 @@ from extractors.method_patterns import (
     EXISTING_CUE,
     FAMILY_END,
     INTERRUPTION,
+    KIND_APPOSITIVE,
     LIST_WORDS,
     LONG_FORM_WORDS,
     MEASURE_FORM,
@@ -170,12 +171,16 @@ class _Scan:
         blocked: list[tuple[int, int]] = []
         # "CIFAR-10/100" begins with a dataset name: data written in shorthand, not a method
         self.data_starts: set[int] = set()
+        # what the paper releases as data, or a listed dataset, is no method elsewhere in it
+        self.data_keys: set[str] = set()
         self.abbrs: list[Mention] = []
         for m in found:  # one pass over what the earlier extractors found
             if m.label in BLOCKING:
                 blocked.append((m.start, m.end))
                 if m.label == DATASET:
                     self.data_starts.add(m.start)
+                    if m.attrs.get("proposed") or m.attrs.get("how") == "lexicon":
+                        self.data_keys.add(normalise(m.text))
             elif m.label == ABBREVIATION:
                 self.abbrs.append(m)
         self.blocked = _Spans(blocked)
@@ -366,10 +371,10 @@ class _Scan:
 
     def _accept(self, cand: _Candidate, role: str | None) -> bool:
         key = cand.key
-        if not key or key in NOT_METHODS or self.is_blocked(cand):
+        if not key or key in NOT_METHODS or key in self.data_keys or self.is_blocked(cand):
             return False
-        if DATA_AFTER.match(self.text, cand.end):
-            return False
+        if DATA_AFTER.match(self.text, cand.end) or KIND_APPOSITIVE.match(self.text, cand.end):
+            return False  # "X dataset", "X, a task-adaptive metric": data or a measure
         if cand.lexicon:
             return True
         if cand.long_form is not None:

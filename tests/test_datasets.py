@@ -154,6 +154,7 @@ def test_datasets_title_case_titles_give_no_plain_words(extractor, nlp):
     # the name an appositive calls a dataset, its long form between
     ("We introduce NEST-X (Narrative Event Structures), a dataset of 1005 films.", "NEST-X"),
     ("We construct EVA-10K, a high-quality interleaved CoT dataset of images.", "EVA-10K"),
+    ("Moreover, we establish LZNet-Sig, a large-scale, highly challenging dataset.", "LZNet-Sig"),
 ])
 def test_datasets_proposed_when_the_paper_introduces_them(extractor, nlp, text, name):
     by_name = {m.text: m for m in found(extractor, nlp, text)}

@@ -86,6 +86,9 @@ NOT_PROPOSED = [
     ("Residual Flow Routing (RFR) has been proposed as a remedy.", "RFR"),
     ("Its core module, a standard Transformer encoder, is frozen.", "Transformer"),
     ("We introduce a novel approach leveraging Stable Diffusion (SD) for data.", "SD"),
+    ("This paper presents our entry, built upon OmniCar, a driving agent.", "OmniCar"),
+    ("We build strong baselines by adapting PTv9 to completion.", "PTv9"),
+    ("We further introduce a perception module into the OmniCar head.", "OmniCar"),
 ]
 
 
@@ -95,6 +98,16 @@ NOT_PROPOSED = [
 ])
 def test_methods_a_measure_the_paper_defines_is_no_method(pipeline, sentence, name):
     assert name not in methods(pipeline, sentence)
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("To evaluate reasoning, we propose ReaMetric, a task-adaptive metric for chains.",
+     "ReaMetric"),
+    ("We introduce SignSet-1M, a large-scale dataset of signs. SignSet-1M helps training.",
+     "SignSet-1M"),  # released as data: no method at its other mentions either
+])
+def test_methods_names_given_as_data_or_measures_are_no_methods(pipeline, abstract, name):
+    assert name not in methods(pipeline, abstract)
 
 
 def test_methods_a_name_an_appositive_calls_a_dataset_is_no_method(pipeline):
@@ -325,6 +338,9 @@ PATTERNS = [
     (mp.LONG_FORM_WORDS, "snake_case", False),
     (mp.INTERRUPTION, " that uses ", True),
     (mp.INTERRUPTION, " a novel approach leveraging ", True),
+    (mp.INTERRUPTION, " an adaptive ", False),
+    (mp.KIND_APPOSITIVE, ", a task-adaptive metric", True),
+    (mp.KIND_APPOSITIVE, ", a benchmark-driven method", False),
     (mp.INTERRUPTION, " a new detector, ", False),
     (mp.COORDINATION_GAP, ", and ", True),
     (mp.COORDINATION_GAP, " is ", False),
@@ -335,7 +351,7 @@ PATTERNS = [
 def test_methods_pattern_table(pattern: re.Pattern, text: str, expected: bool):
     if pattern is mp.COORDINATION_GAP:
         assert bool(pattern.fullmatch(text)) is expected
-    elif pattern in (mp.DATA_AFTER, mp.METHOD_NOUN_AFTER, mp.VARIANT):  # used with .match
+    elif pattern in (mp.DATA_AFTER, mp.METHOD_NOUN_AFTER, mp.VARIANT, mp.KIND_APPOSITIVE):
         assert bool(pattern.match(text)) is expected
     else:
         assert bool(pattern.search(text)) is expected
