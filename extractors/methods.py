@@ -124,8 +124,14 @@ class MethodExtractor:
     labels = (METHOD,)
 
     def __init__(
-        self, nlp: Language, entries: Iterable[Entry], lower: SharedLower | None = None
+        self,
+        nlp: Language,
+        entries: Iterable[Entry],
+        lower: SharedLower | None = None,
+        other_kinds: Iterable[str] = (),
     ) -> None:
+        # names of tasks and measures ("ASR", "OCR", "BLEU"): no method, whatever the cues say
+        self.other_keys = frozenset(normalise(form) for form in other_kinds)
         # the forms may be found in the concepts' pass over each document (the pipeline shares
         # it, as written and in any case), else by passes of our own
         self._exact = lower.orth if lower else PhraseFinder(nlp.vocab, attr="ORTH")
@@ -377,6 +383,10 @@ class _Scan:
             return False  # "X dataset", "X, a task-adaptive metric": data or a measure
         if cand.lexicon:
             return True
+        if key in self.owner.other_keys and cand.long_form is None and (
+            cand.text not in self.defined
+        ):
+            return False  # "our ASR model": a task, unless the paper defines it ("DICE (...)")
         if cand.long_form is not None:
             return self._accept_definition(cand, cand.long_form, role)
         if (long_form := self.defined.get(cand.text)) is not None:

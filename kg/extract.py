@@ -158,7 +158,9 @@ class Pipeline:
             optional["metrics"],
             self.concepts,
             # the methods' lower-case forms are found in the concepts' pass (concepts run first)
-            MethodExtractor(self.nlp, methods, lower=self.concepts.shared),
+            MethodExtractor(
+                self.nlp, methods, lower=self.concepts.shared, other_kinds=_curated(shared)
+            ),
             ComparisonExtractor(),
             optional["results"],
         ]
@@ -489,6 +491,13 @@ def _entries(kind: str, shipped: Path, paths: Sequence[Path], use_shipped: bool)
         if path.suffix == ".jsonl":
             entries.extend(read_entries(path, kind))
     return entries
+
+
+def _curated(lexicon: Any) -> list[str]:
+    """The forms of the shipped task and metric names ("ASR", "BLEU"): never a method."""
+    if lexicon is None:
+        return []
+    return [f for kind in (TASK, METRIC) for e in lexicon.of(kind) if e.curated for f in e.forms]
 
 
 def _load_shared_lexicon(paths: Sequence[Path], use_shipped: bool) -> Any:

@@ -58,6 +58,9 @@ PROPOSED = [
     ("PolyMixer has been proposed in this work for tabular data.", "PolyMixer"),
     ("Its core module, the Twin-Path Router (TPR), splits the inputs.", "TPR"),
     ("We present a training-free approach termed \\textbf{\\emph{AdaQ}}.", "AdaQ"),  # LaTeX
+    # a task's or a measure's short name the paper defines as its own method
+    ("We propose DICE (Document Inference via Chunk Evidence), a training-free strategy.",
+     "DICE"),
 ]
 
 # Names inside what the proposal describes or is for are not proposed.
@@ -105,6 +108,7 @@ def test_methods_a_measure_the_paper_defines_is_no_method(pipeline, sentence, na
      "ReaMetric"),
     ("We introduce SignSet-1M, a large-scale dataset of signs. SignSet-1M helps training.",
      "SignSet-1M"),  # released as data: no method at its other mentions either
+    ("Our ASR model reaches a low error rate on the calls.", "ASR"),  # a listed task
 ])
 def test_methods_names_given_as_data_or_measures_are_no_methods(pipeline, abstract, name):
     assert name not in methods(pipeline, abstract)
