@@ -95,31 +95,6 @@ NOT_PROPOSED = [
 ]
 
 
-@pytest.mark.parametrize("sentence, name", [
-    ("We introduce the Rule Compliance Score (RCS), an evaluation metric for planners.", "RCS"),
-    ("To evaluate it, Evidence-Grounded F1 (EG-F1) is introduced as a unified metric.", "EG-F1"),
-])
-def test_methods_a_measure_the_paper_defines_is_no_method(pipeline, sentence, name):
-    assert name not in methods(pipeline, sentence)
-
-
-@pytest.mark.parametrize("abstract, name", [
-    ("To evaluate reasoning, we propose ReaMetric, a task-adaptive metric for chains.",
-     "ReaMetric"),
-    ("We introduce SignSet-1M, a large-scale dataset of signs. SignSet-1M helps training.",
-     "SignSet-1M"),  # released as data: no method at its other mentions either
-    ("Our ASR model reaches a low error rate on the calls.", "ASR"),  # a listed task
-])
-def test_methods_names_given_as_data_or_measures_are_no_methods(pipeline, abstract, name):
-    assert name not in methods(pipeline, abstract)
-
-
-def test_methods_a_name_an_appositive_calls_a_dataset_is_no_method(pipeline):
-    found = methods(pipeline, "We introduce PuMVR (Punjabi Visual Reasoning), the first "
-                              "benchmark designed to quantify script bias.")
-    assert "PuMVR" not in found
-
-
 @pytest.mark.parametrize(("sentence", "name"), NOT_PROPOSED)
 def test_methods_described_or_served_names_are_not_proposed(pipeline, sentence, name):
     found = methods(pipeline, sentence)
@@ -191,6 +166,16 @@ NOT_METHODS = [
     ("Magnetic resonance imaging (MRI) scans were collected.", "MRI"),
     ("The NLP community uses many tools.", "NLP"),
     ("We propose a metric called Q-T score for search spaces.", "Q-T"),
+    # a measure the paper defines, or a name it gives as data or a measure
+    ("We introduce the Rule Compliance Score (RCS), an evaluation metric for planners.", "RCS"),
+    ("To evaluate it, Evidence-Grounded F1 (EG-F1) is introduced as a unified metric.", "EG-F1"),
+    ("To evaluate reasoning, we propose ReaMetric, a task-adaptive metric for chains.",
+     "ReaMetric"),
+    ("We introduce SignSet-1M, a large-scale dataset of signs. SignSet-1M helps training.",
+     "SignSet-1M"),  # released as data: no method at its other mentions either
+    ("We introduce PuMVR (Punjabi Visual Reasoning), the first benchmark designed to quantify "
+     "script bias.", "PuMVR"),
+    ("Our ASR model reaches a low error rate on the calls.", "ASR"),  # a listed task
 ]
 
 
