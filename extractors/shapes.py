@@ -147,6 +147,9 @@ def is_capitalised_word(word: str) -> bool:
 
 # Everything that is not a letter or digit: matches "-", "_", " "; must not match "é" or "7".
 NOT_ALNUM = re.compile(r"[\W_]+")
+# The same characters among ASCII bytes, for bytes.translate: in ASCII text NFKC changes
+# nothing, case-folding is lower-casing and [\W_] is every byte but a letter or digit.
+ASCII_NOT_ALNUM = bytes(b for b in range(128) if not chr(b).isalnum())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -158,4 +161,6 @@ def normalise(text: str) -> str:
     >>> normalise("CIFAR-10") == normalise("cifar 10"), normalise("U-Net++") == normalise("U-Net")
     (True, False)
     """
+    if text.isascii():  # most forms: a third of the time of the general way (asked per new form)
+        return text.lower().replace("+", "plus").encode().translate(None, ASCII_NOT_ALNUM).decode()
     return NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold().replace("+", "plus"))

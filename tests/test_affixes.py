@@ -76,3 +76,75 @@ def test_the_pipeline_tokenizes_corpora_as_spacy_does(plain):
     for paper in papers:
         text = join_text(paper.title, paper.abstract)
         assert [t.text for t in nlp.make_doc(text)] == words(plain, text), paper.id
+
+
+
+def spans(search, chunk: str):
+    match = search(chunk)
+    return None if match is None else match.span()
+
+
+def random_chunks(seed: int, n: int = 20_000):
+    """Mostly a word of the shapes the shortcuts read (letters, digits, hyphens, a point) and
+    up to two marks; one character in five from the whole :data:`ALPHABET`."""
+    rng = random.Random(seed)
+    marks = ",;:)]}!?.'’sS" + "°%$-"
+    for _ in range(n):
+        word = "".join(rng.choice(ALPHABET if rng.random() < 0.2 else "aZ9kM-.US$")
+                       for _ in range(rng.randint(0, 7)))
+        chunk = word + "".join(rng.choice(marks) for _ in range(rng.randint(0, 2)))
+        if chunk:
+            yield chunk
+
+
+def test_random_chunks_get_spacys_affix_spans(plain, shortcut):
+    """Each search's answer itself, not only the tokens: where a prefix, suffix, infix or URL
+    starts and ends, as spaCy's expression says (``Tokenizer.explain`` reads the starts)."""
+    for chunk in random_chunks(11):
+        assert spans(shortcut.prefix_search, chunk) == spans(plain.prefix_search, chunk), chunk
+        assert spans(shortcut.suffix_search, chunk) == spans(plain.suffix_search, chunk), chunk
+        assert [m.span() for m in shortcut.infix_finditer(chunk)] == [
+            m.span() for m in plain.infix_finditer(chunk)
+        ], chunk
+        assert spans(shortcut.url_match, chunk) == spans(plain.url_match, chunk), chunk
+
+
+def asked_of_spacy(wrap, chunk: str) -> bool:
+    asked = []
+    wrap(lambda c: asked.append(c) or ())(chunk)
+    return bool(asked)
+
+
+@pytest.mark.parametrize(
+    "chunk, answered",
+    [
+        ("models,", True), ("CNN),", True), ("CSPNet.", True), ("CNN.", True), ("ours).", True),
+        ("ResNet50)", True), ("paper's", True), ("model’s", True), ("end!", True),
+        ("55.6%", True), ("0.5", True), ("10km,", True),
+        ("A.", False), ("x-.", False), ("e.g.,", False), ("10km", False), ("models.,", False),
+        ("55.6x", False),
+    ],
+)
+def test_suffix_shortcut_answers_a_word_and_its_mark(chunk, answered):
+    """A plain word or number and one closing mark is answered without spaCy's expression;
+    anything else is asked of it."""
+    assert asked_of_spacy(affixes._shortcut_suffix, chunk) is not answered
+
+
+@pytest.mark.parametrize(
+    "chunk, answered",
+    [
+        ("CSPNet", True), ("0.5", True), ("state-of-the-art", True), ("ResNet-50", True),
+        ("8-bit", True), ("a--b", False), ("x-", False), ("a/b", False), ("e.g", False),
+    ],
+)
+def test_infix_shortcut_answers_words_hyphens_and_decimals(chunk, answered):
+    assert asked_of_spacy(affixes._shortcut_infix, chunk) is not answered
+
+
+@pytest.mark.parametrize(
+    "chunk, answered",
+    [("models,", True), ("2024", True), ("US$5", False), ("C$5", False), ("(CNN)", False)],
+)
+def test_prefix_shortcut_answers_a_letter_or_digit_start(chunk, answered):
+    assert asked_of_spacy(affixes._shortcut_prefix, chunk) is not answered
