@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import random
 
 import pytest
@@ -228,6 +229,22 @@ def test_extract_papers_streams_in_order_with_workers():
     two = list(extract_papers(papers, workers=2, batch_size=3))
     assert [r["id"] for r in one] == [p.id for p in papers]
     assert one == two
+
+
+def test_extract_papers_freezes_the_heap_only_while_it_runs():
+    """The objects alive at a run's start are out of the collector's sight while it runs and
+    handed back when it ends, also when the caller stops early."""
+    papers = [Paper(id=f"p{i}", title=f"Paper {i}", abstract="We propose XNet.") for i in range(3)]
+    before = gc.get_freeze_count()
+    run = extract_papers(papers)
+    next(run)
+    assert gc.get_freeze_count() > before
+    list(run)
+    assert gc.get_freeze_count() == before
+    run = extract_papers(papers)
+    next(run)
+    run.close()
+    assert gc.get_freeze_count() == before
 
 
 def test_extract_user_lexicon_adds_methods(tmp_path):
