@@ -82,18 +82,40 @@ PROPOSE_CUE = re.compile(
     r"present|presents|presented|"
     r"develop|develops|developed|design|designs|designed|devise|devises|devised|build|builds|"
     r"construct|constructs|formulate|formulates|establish|establishes|put forward|contribute|"
-    r"term|name|call|dub|coin)\b",
+    r"term|name|call|dub|coin)\b"
+    # a second verb of the paper's own sentence: "we take a further step ... and propose X"
+    r"|\band\s+(?:then\s+)?(?:propose|proposes|introduce|introduces|present|presents)\b",
     re.IGNORECASE,
 )
 
-# A naming cue right before the name: matches "a framework named ", "our proposed network, ";
-# must not match "name of" or "our experiments, ".
+# A name a propose cue introduces, with an appositive saying it is a method, read right after
+# the cue's verb: matches "Maestro, a framework for" and "Crossway Diffusion, a simple yet
+# effective method"; must not match "a new framework, a ..." (no capital) or "Maestro, which".
+INTRODUCED_NAME = re.compile(
+    r"(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*(?:\([^()]{1,60}\)\s*)?,\s*"
+    r"(?:a|an)\s+(?:[\w-]+\s+){0,5}?(?:framework|method|approach|model|architecture|algorithm|"
+    r"network|system|technique|module|pipeline|strategy|mechanism|paradigm|scheme|agent|"
+    r"procedure|optimizer|library|toolkit)s?\b"
+)
+# The verbs of that cue, as found in the text's lower case, and its subject right before the
+# verb: matches "we ", "In this work, we further " and "... and " before "propose"; must not match
+# "Prior work " (another's proposal).
+INTRODUCING_VERBS = ("propose ", "present ", "introduce ")
+INTRODUCING_SUBJECT = re.compile(
+    r"\b(?:we|here|this (?:paper|work|study)|and)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+
+# A naming cue right before the name: matches "a framework named ", "a method called the ",
+# "our proposed network, ", "The resulting approach, "; must not match "name of" or
+# "our experiments, ".
 NAMING_CUE = re.compile(
-    r"(?:\bnamed|\bcalled|\bdubbed|\btermed|\bcoined|\bdenoted(?: as| by)?|\breferred to as|"
-    r"\bnamely|\bentitled|\bour|\bthe proposed|\bthe new|"
-    # "our proposed network and procedure, X": the paper's own thing, then its name
-    r"\bour\s+(?:proposed\s+|new\s+|novel\s+)?(?:[\w-]+\s+){0,2}?(?:network|model|method|"
-    r"approach|framework|architecture|algorithm|system|procedure)(?:\s+and\s+[\w-]+)?(?=\s*,)|"
+    r"(?:(?:\bnamed|\bcalled|\bdubbed|\btermed|\bcoined)(?:\s+the)?|\bdenoted(?: as| by)?|"
+    r"\breferred to as|\bnamely|\bentitled|\bour|\bthe proposed|\bthe new|"
+    # "our proposed network and procedure, X", "the resulting approach, X": the paper's own
+    # thing, then its name
+    r"\b(?:our|the resulting)\s+(?:proposed\s+|new\s+|novel\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:network|model|method|approach|framework|architecture|algorithm|system|procedure)"
+    r"(?:\s+and\s+[\w-]+)?(?=\s*,)|"
     # "Its core module, the X": a part the paper introduces, named
     r"\b(?:core|key|main|central)\s+(?:module|component)s?(?:\s*,\s*the|\s+is\s+the))"
     r"\s*[,:]?\s*[\"“'`‘]*(?:\\[a-z]+\{)*$",  # and LaTeX markup: "termed \textbf{\emph{"
@@ -227,6 +249,7 @@ CUE_KEYS: dict[re.Pattern[str], tuple[str, ...]] = {
         "our",
         "the proposed",
         "the new",
+        "the resulting",
         "core",
         "key",
         "main",

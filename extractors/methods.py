@@ -64,6 +64,9 @@ from extractors.method_patterns import (
     EXISTING_CUE,
     FAMILY_END,
     INTERRUPTION,
+    INTRODUCED_NAME,
+    INTRODUCING_SUBJECT,
+    INTRODUCING_VERBS,
     KIND_APPOSITIVE,
     LIST_WORDS,
     LONG_FORM_WORDS,
@@ -112,6 +115,7 @@ class _Candidate:
     long_form: str | None = None
     long_span: tuple[int, int] | None = None
     title_name: bool = False
+    introduced: bool = False  # named right after "we propose", with ", a ... method" after it
     entity: str | None = None  # the lexicon entry's name: joins "ResNet" and "residual networks"
     cue: str | None = OWN  # the role its own context shows, read on first need (role_at)
     verdict: bool | None = None  # accept() given that role, once asked
@@ -244,7 +248,27 @@ class _Scan:
             cand.long_span = (abbr.attrs["long_start"], abbr.attrs["long_end"])
             out[key] = cand
         self._title_candidate(out)
+        self._introduced_candidates(out)
         return out
+
+    def _introduced_candidates(self, out: dict[tuple[int, int], _Candidate]) -> None:
+        """Names without a name's shape that "we propose" introduces with an appositive saying
+        what kind of method they are ("we propose Maestro, a framework for ...")."""
+        text, low = self.text, self.cues.low
+        for verb in INTRODUCING_VERBS:
+            at = low.find(verb)
+            while at != -1:
+                after = at + len(verb)
+                match = INTRODUCED_NAME.match(text, after)
+                if match and INTRODUCING_SUBJECT.search(text, max(0, at - 40), at):
+                    start, end = match.span(1)
+                    name = match.group(1)
+                    cand = out.get((start, end)) or _Candidate(
+                        start, end, name, shape_of(name), normalise(name)
+                    )
+                    cand.introduced = True
+                    out[(start, end)] = cand
+                at = low.find(verb, after)
 
     def _title_candidate(self, out: dict[tuple[int, int], _Candidate]) -> None:
         title = self.doc.title
@@ -392,7 +416,7 @@ class _Scan:
         if (long_form := self.defined.get(cand.text)) is not None:
             # what the paper defines the name as decides ("text-to-image (T2I)": no method)
             return self._accept_definition(cand, long_form, role)
-        if cand.title_name:
+        if cand.title_name or cand.introduced:
             return True
         if self.owner.known(cand.text):
             return True

@@ -62,6 +62,14 @@ PROPOSED = [
     # a task's or a measure's short name the paper defines as its own method
     ("We propose DICE (Document Inference via Chunk Evidence), a training-free strategy.",
      "DICE"),
+    # a name without a name's shape, introduced with an appositive saying what it is
+    ("We propose Lattice Weaving, a simple yet effective method for sparse attention.",
+     "Lattice Weaving"),
+    ("We revisit quantisation and propose Marrow, a framework for low-bit training.", "Marrow"),
+    # "called the X"; "the resulting approach, X"
+    ("A compact ranker called the FoldNet orders the items.", "FoldNet"),
+    ("We tune a schedule by greedy search. The resulting approach, TempoFit, is simple.",
+     "TempoFit"),
 ]
 
 # Names inside what the proposal describes or is for are not proposed.
@@ -93,6 +101,10 @@ NOT_PROPOSED = [
     ("This paper presents our entry, built upon OmniCar, a driving agent.", "OmniCar"),
     ("We build strong baselines by adapting PTv9 to completion.", "PTv9"),
     ("We further introduce a perception module into the OmniCar head.", "OmniCar"),
+    # a plain-word name is a name only where the paper introduces it as a method
+    ("Prior work proposed Lattice Weaving, a method for sparse attention.", "Lattice Weaving"),
+    ("We propose Atlas Bench, a benchmark of long egocentric videos.", "Atlas Bench"),
+    ("We present Sparse Views, which reduces the memory of rendering.", "Sparse Views"),
 ]
 
 
